@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getSessionUser } from '@/server/auth/session';
+import { unsafeFindMembershipBySlug } from '@/server/services/org/unsafe-find-membership-by-slug';
+import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
+import { signOutAction } from '../actions';
+import { WorkspaceNav } from './workspace-nav';
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
+  const membership = await unsafeFindMembershipBySlug({ userId: user.id, slug });
+  // Same page for "no such agency" and "not yours": slugs of other agencies cannot be probed.
+  if (!membership) notFound();
+  const all = await unsafeListUserMemberships({ userId: user.id });
+
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <Link href={`/${membership.slug}`} className="text-base font-bold text-brand-700">
+            Afterview
+          </Link>
+          <details className="relative">
+            <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              <span data-testid="current-org">{membership.name}</span>
+              <span aria-hidden="true" className="text-slate-500">▾</span>
+              <span className="sr-only">Switch agency</span>
+            </summary>
+            <div className="absolute left-0 z-20 mt-2 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+              <p className="px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Your agencies</p>
+              <ul>
+                {all.map((m) => (
+                  <li key={m.orgId}>
+                    <Link
+                      href={`/${m.slug}`}
+                      aria-current={m.orgId === membership.orgId ? 'page' : undefined}
+                      className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 aria-[current=page]:font-semibold"
+                    >
+                      <span>{m.name}</span>
+                      <span className="text-xs text-slate-500">{m.role}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <Link href="/onboarding" className="mt-1 block rounded border-t border-slate-100 px-3 py-2 text-sm text-brand-700 hover:bg-slate-100">
+                + Create another agency
+              </Link>
+            </div>
+          </details>
+          <WorkspaceNav slug={membership.slug} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-slate-600 sm:inline" data-testid="signed-in-as">
+              {user.email}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

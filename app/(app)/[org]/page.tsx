@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { api, HydrateClient } from '@/app/_trpc/server';
+import { OrgOverview, OrgOverviewSkeleton } from './org-overview';
+
+export const metadata: Metadata = { title: 'Agency' };
+
+export default async function OrgPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  void api.org.overview.prefetch({ orgSlug: org });
+  return (
+    <HydrateClient>
+      <Suspense fallback={<OrgOverviewSkeleton />}>
+        <OrgOverview orgSlug={org} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

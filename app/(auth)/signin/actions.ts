@@ -1,0 +1,41 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn } from '@/server/auth/config';
+
+const ZSignInInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your email address.')
+    .max(254, 'That email address is too long.')
+    .pipe(z.email('Please enter a valid email address, like name@agency.com.')),
+  callbackUrl: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') ? v : '/')),
+});
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+export async function requestSignIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = ZSignInInput.safeParse({ email: formData.get('email') ?? '', callbackUrl: formData.get('callbackUrl') ?? undefined });
+  if (!parsed.success) {
+    return { error: parsed.error.issues[0]?.message ?? 'Please enter a valid email address.', email: String(formData.get('email') ?? '') };
+  }
+  try {
+    await signIn('email', { email: parsed.data.email.toLowerCase(), redirectTo: parsed.data.callbackUrl });
+  } catch (error) {
+    // signIn redirects by throwing; only real auth failures are caught here.
+    if (error instanceof AuthError) {
+      return { error: 'We could not send a sign-in link just now. Please try again in a moment.', email: parsed.data.email };
+    }
+    throw error;
+  }
+  return {};
+}

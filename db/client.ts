@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { env, redactUrl } from '@/server/env';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Db | Tx;
+
+export interface Database {
+  kind: 'postgres' | 'pglite';
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dir: string }): Database {
+  if (config.kind === 'postgres') {
+    const client = postgres(config.url, {
+      max: config.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'afterview' },
+    });
+    return { kind: 'postgres', db: drizzlePostgres(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = config.dir.startsWith('memory://') ? config.dir : path.resolve(config.dir);
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  return { kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, close: () => client.close() };
+}
+
+// One database per process. Next.js may evaluate this module in several bundles (RSC, route
+// handlers, instrumentation): keeping it on globalThis stops a second PGlite opening the same files.
+const holder = globalThis as unknown as { __afterviewDb?: Database };
+
+export function database(): Database {
+  if (!holder.__afterviewDb) {
+    const e = env();
+    holder.__afterviewDb = openDatabase(e.database.kind === 'postgres' ? { ...e.database, poolSize: e.DATABASE_POOL_SIZE } : e.database);
+  }
+  return holder.__afterviewDb;
+}
+
+export function getDb(): Db {
+  return database().db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = holder.__afterviewDb;
+  holder.__afterviewDb = undefined;
+  await current?.close();
+}
+
+// postgres.js returns an array of rows, PGlite a `{ rows }` object: one shape for raw SQL.
+export async function queryRows<T extends Record<string, unknown>>(exec: Executor, query: SQL): Promise<T[]> {
+  const result = (await exec.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+// Fails fast with a message that names the setting, instead of a driver error on first request.
+export async function checkConnection(): Promise<void> {
+  const e = env();
+  try {
+    await queryRows(getDb(), sql`select 1 as ok`);
+  } catch (error) {
+    let root: unknown = error;
+    while (root instanceof Error && root.cause) root = root.cause;
+    const reason = root instanceof Error ? `${(root as { code?: string }).code ?? ''} ${root.message}`.trim() : String(root);
+    if (e.database.kind === 'postgres') {
+      throw new Error(`DATABASE_URL: cannot connect to ${redactUrl(e.database.url)} (${reason})`);
+    }
+    throw new Error(`PGLITE_DIR: cannot open the embedded database at ${e.database.dir} (${reason})`);
+  }
+}

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+
+export const ROLES = ['owner', 'admin', 'recruiter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum('member_role', ROLES);
+
+// The tenant root. Its own id is the tenant key, so its policy compares `id` rather than `org_id`.
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('teams_org_name_uq').on(t.orgId, sql`lower(${t.name})`),
+  ],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    orgId: uuid('org_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    isLead: boolean('is_lead').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.teamId, t.userId] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id], name: 'team_members_team_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId], name: 'team_members_member_fk' }).onDelete('cascade'),
+    index('team_members_user_idx').on(t.orgId, t.userId),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('audit_log_org_created_idx').on(t.orgId, t.createdAt)],
+);
+

@@ -1,0 +1,37 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth from 'next-auth';
+import Resend from 'next-auth/providers/resend';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '@/server/env';
+import { MAGIC_LINK_MAX_AGE_SECONDS, queueMagicLinkEmail } from './magic-link';
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const e = env();
+  return {
+    adapter: DrizzleAdapter(getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    secret: e.authSecret,
+    trustHost: true,
+    pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error', newUser: '/' },
+    providers: [
+      Resend({
+        id: 'email',
+        name: 'Email',
+        from: e.MAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        sendVerificationRequest: queueMagicLinkEmail,
+      }),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id } };
+      },
+    },
+  };
+});

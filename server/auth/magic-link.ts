@@ -1,0 +1,17 @@
+import { createElement } from 'react';
+import MagicLinkEmail, { magicLinkSubject } from '@/emails/magic-link';
+import { renderEmail } from '@/emails/render';
+import { getDb } from '@/db/client';
+import { enqueueSystemEmail, kickSystemEmailDelivery } from '@/server/email/system-outbox';
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+
+/** next-auth's sendVerificationRequest: the link goes through the outbox, never straight out. */
+export async function queueMagicLinkEmail({ identifier, url }: { identifier: string; url: string }): Promise<void> {
+  const host = new URL(url).host;
+  const { html, text } = await renderEmail(
+    createElement(MagicLinkEmail, { url, host, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+  );
+  await enqueueSystemEmail(getDb(), { kind: 'magic_link', to: identifier, subject: magicLinkSubject(host), html, text });
+  kickSystemEmailDelivery();
+}

@@ -1,0 +1,24 @@
+import type { Role } from '@/db/schema';
+
+const ALL: readonly Role[] = ['owner', 'admin', 'recruiter', 'viewer'];
+const ADMINS: readonly Role[] = ['owner', 'admin'];
+
+/** The one permission map: `resource.action` → roles allowed. The README's table is generated from it. */
+export const PERMISSIONS = {
+  'org.read': ALL,
+  'org.update': ADMINS,
+  'member.read': ALL,
+  'team.read': ALL,
+  'team.create': ADMINS,
+  'audit.read': ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

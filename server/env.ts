@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// URL such as postgres://user:password@host:5432/afterview');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL');
+
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const ZEnvInput = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+  PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data/pglite')),
+  APP_URL: z.preprocess(emptyAsUndefined, httpUrl.default('http://localhost:3000')),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional()),
+  RESEND_API_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith('re_', 'must start with re_').optional()),
+  RESEND_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(?:[^<>]{1,100} )?<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address like "Afterview <no-reply@example.com>"')
+      .default('Afterview <no-reply@afterview.localhost>'),
+  ),
+  MAIL_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(2_000)),
+});
+
+export type Env = z.infer<typeof ZEnvInput> & {
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+  mail: { transport: 'resend'; apiKey: string; baseUrl?: string } | { transport: 'dev' };
+  authSecret: string;
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+// Without AUTH_SECRET the embedded mode still needs a stable one, or every restart would
+// invalidate pending magic links; it is kept beside the embedded database.
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ZEnvInput.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: is required when DATABASE_URL is set in production');
+  }
+  const dataDir = e.PGLITE_DIR.startsWith('memory://') ? '.data' : path.dirname(path.resolve(e.PGLITE_DIR));
+  return {
+    ...e,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: e.PGLITE_DIR },
+    mail: e.RESEND_API_KEY
+      ? { transport: 'resend', apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL }
+      : { transport: 'dev' },
+    authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

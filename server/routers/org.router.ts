@@ -1,0 +1,15 @@
+import { authedProcedure, createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
+import { createOrg, ZCreateOrgInput } from '@/server/services/org/create-org';
+import { getOrgOverview } from '@/server/services/org/get-org-overview';
+import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
+
+export const orgRouter = createTRPCRouter({
+  mine: authedProcedure
+    .meta({ tenantFree: 'lists only the signed-in user’s own memberships' })
+    .query(({ ctx }) => unsafeListUserMemberships({ userId: ctx.userId })),
+  create: authedProcedure
+    .meta({ tenantFree: 'creates a new agency owned by the caller; touches no existing agency' })
+    .input(ZCreateOrgInput)
+    .mutation(({ ctx, input }) => createOrg({ userId: ctx.userId, input })),
+  overview: permissionProcedure('org.read').query(({ ctx }) => getOrgOverview(ctx)),
+});

@@ -1,0 +1,103 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import { withTenant } from '@/db/tenant';
+import type { Tx } from '@/db/client';
+import type { Actor } from '@/server/services/types';
+import { AppError } from '@/server/errors';
+import { can, type Permission } from '@/server/auth/permissions';
+import { unsafeFindMembershipBySlug } from '@/server/services/org/unsafe-find-membership-by-slug';
+import type { Context } from './context';
+
+export interface Meta {
+  /** Why a procedure outside the org builders is safe across tenants; the isolation test reads it. */
+  tenantFree?: string;
+}
+
+function describeZodError(error: ZodError): { message: string; fieldErrors: Record<string, string> } {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'input';
+    fieldErrors[key] ??= issue.message;
+  }
+  const message = Object.entries(fieldErrors)
+    .map(([field, msg]) => (field === 'input' ? msg : `${field}: ${msg}`))
+    .join('; ');
+  return { message: message || 'The request is not valid.', fieldErrors };
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      if (error.cause instanceof ZodError) {
+        const { message, fieldErrors } = describeZodError(error.cause);
+        return { ...shape, message, data: { ...shape.data, fieldErrors, stack: undefined } };
+      }
+      const field = error.cause instanceof AppError ? error.cause.field : undefined;
+      const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : shape.message;
+      return {
+        ...shape,
+        message,
+        data: { ...shape.data, fieldErrors: field ? { [field]: message } : undefined, stack: process.env.NODE_ENV === 'development' ? shape.data.stack : undefined },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// Services throw AppError; this turns it into the matching tRPC error with the service's message.
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, userId: ctx.userId } });
+});
+
+export const ZOrgScopedInput = z.object({ orgSlug: z.string().trim().min(1).max(64) });
+
+class Rollback extends Error {
+  constructor(readonly result: unknown) {
+    super('rollback');
+  }
+}
+
+/**
+ * Membership required; a non-member gets the same NOT_FOUND as a missing agency, so slugs cannot
+ * be probed. The rest of the procedure runs inside withTenant: one transaction, rolled back when
+ * the procedure fails.
+ */
+export const orgProcedure = authedProcedure.input(ZOrgScopedInput).use(async ({ ctx, input, next }) => {
+  const membership = await unsafeFindMembershipBySlug({ userId: ctx.userId, slug: input.orgSlug });
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'This agency does not exist or you are not a member of it.' });
+  const actor: Actor = { userId: ctx.userId, orgId: membership.orgId, role: membership.role };
+  return withTenant(actor.orgId, async (tx: Tx) => {
+    const result = await next({ ctx: { ...ctx, tx, actor } });
+    if (!result.ok) throw new Rollback(result);
+    return result;
+  }).catch((error: unknown) => {
+    if (error instanceof Rollback) return error.result as never;
+    throw error;
+  });
+});
+
+export function permissionProcedure(permission: Permission) {
+  return orgProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.actor.role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.actor.role}) does not allow ${permission}.` });
+    }
+    return next();
+  });
+}
