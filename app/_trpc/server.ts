@@ -2,7 +2,7 @@ import 'server-only';
 import { createHydrationHelpers } from '@trpc/react-query/rsc';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { createRequestContext } from '@/server/trpc/context';
+import { createRequestContext } from '@/server/trpc/request-context';
 import { createCaller, type AppRouter } from '@/server/trpc/root';
 import { makeQueryClient } from './query-client';
 

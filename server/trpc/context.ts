@@ -1,5 +1,3 @@
-import { auth } from '@/server/auth/config';
-
 export interface Context {
   userId: string | null;
   headers: Headers;
@@ -7,9 +5,4 @@ export interface Context {
 
 export function createContextForUser(userId: string | null, headers: Headers = new Headers()): Context {
   return { userId, headers };
-}
-
-export async function createRequestContext(opts: { headers: Headers }): Promise<Context> {
-  const session = await auth();
-  return createContextForUser(session?.user?.id ?? null, opts.headers);
 }

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createRequestContext } from '@/server/trpc/context';
+import { createRequestContext } from '@/server/trpc/request-context';
 import { appRouter } from '@/server/trpc/root';
 
 const handler = (req: Request) =>

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, demoSeeded, requestSignInLink, openNewestSignInEmail, signIn, signOut, uniqueEmail, uniqueTag } from './support';
+
+test.describe('sign-up with a magic link', () => {
+  test('a new user signs in, creates an agency and adds a team', async ({ page }) => {
+    const tag = uniqueTag();
+    const email = uniqueEmail('founder');
+    const name = `Acme Recruiting ${tag}`;
+    const slug = `acme-recruiting-${tag}`;
+
+    await signIn(page, email);
+
+    // No agency yet: onboarding.
+    await expect(page).toHaveURL('/onboarding');
+    await expect(page.getByRole('heading', { name: 'Create your agency' })).toBeVisible();
+    await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+
+    // The web address is suggested from the name.
+    await page.getByLabel('Agency name').fill(name);
+    await expect(page.getByLabel('Web address')).toHaveValue(slug);
+    await page.getByRole('button', { name: 'Create agency' }).click();
+
+    // The workspace of the new agency.
+    await expect(page).toHaveURL(`/${slug}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByTestId('current-org')).toHaveText(name);
+    await expect(page.getByTestId('signed-in-as')).toHaveText(email);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    const members = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Members' }) });
+    await expect(members.getByRole('listitem').filter({ hasText: email })).toContainText('owner');
+    const teams = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Teams' }) });
+    await expect(teams.getByText('No teams yet.')).toBeVisible();
+
+    // An owner can add a team; it is listed at once and still there after a reload.
+    await teams.getByLabel('New team').fill('Talent Partners');
+    await teams.getByRole('button', { name: 'Add team' }).click();
+    await expect(teams.getByRole('listitem').filter({ hasText: 'Talent Partners' })).toBeVisible();
+    await expect(teams.getByLabel('New team')).toHaveValue('');
+    await page.reload();
+    await expect(teams.getByRole('listitem').filter({ hasText: 'Talent Partners' })).toBeVisible();
+    await expect(page.getByText('1 member · 1 team · you are an owner')).toBeVisible();
+  });
+});
+
+test.describe('bad input', () => {
+  test('an empty or malformed email is rejected on the sign-in page', async ({ page }) => {
+    await page.goto('/signin');
+    const emailField = page.getByLabel('Work email');
+    const submit = page.getByRole('button', { name: 'Email me a sign-in link' });
+
+    await submit.click();
+    await expect(page.getByRole('alert')).toHaveText('Please enter your email address.');
+    await expect(emailField).toHaveAttribute('aria-invalid', 'true');
+    await expect(page).toHaveURL('/signin');
+
+    await emailField.fill('not-an-email');
+    await submit.click();
+    await expect(page.getByRole('alert')).toHaveText('Please enter a valid email address, like name@agency.com.');
+    await expect(emailField).toHaveValue('not-an-email');
+    await expect(page).toHaveURL('/signin');
+    await expect(page.getByRole('heading', { name: 'Sign in to Afterview' })).toBeVisible();
+  });
+
+  test('a magic link works only once', async ({ page }) => {
+    const email = uniqueEmail('once');
+    await requestSignInLink(page, email);
+    const link = await openNewestSignInEmail(page, email);
+
+    await page.goto(link);
+    await expect(page).toHaveURL('/onboarding');
+    await page.goto('/signin');
+    await expect(page).toHaveURL('/onboarding'); // signed in: the sign-in page sends the user on
+
+    // Sign out (from the workspace shell once the user has one; onboarding has no shell), then reuse the link.
+    await page.getByLabel('Agency name').fill(`Once ${uniqueTag()}`);
+    await page.getByRole('button', { name: 'Create agency' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await signOut(page);
+
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/signin\/error\?error=Verification/);
+    await expect(page.getByRole('heading', { name: 'This sign-in link no longer works' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Get a new sign-in link' })).toBeVisible();
+
+    // Still signed out.
+    await page.goto('/onboarding');
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  });
+
+  test('onboarding rejects a taken or malformed web address and creates nothing', async ({ page }) => {
+    const tag = uniqueTag();
+    await signIn(page, uniqueEmail('slugs'));
+    await expect(page).toHaveURL('/onboarding');
+
+    const name = page.getByLabel('Agency name');
+    const address = page.getByLabel('Web address');
+    const create = page.getByRole('button', { name: 'Create agency' });
+    await name.fill(`Copycat ${tag}`);
+
+    if (demoSeeded) {
+      await address.fill(DEMO.slug);
+      await create.click();
+      await expect(page.getByRole('alert')).toHaveText(`The address "${DEMO.slug}" is already taken. Please choose another.`);
+      await expect(address).toHaveAttribute('aria-invalid', 'true');
+      await expect(page).toHaveURL('/onboarding');
+    }
+
+    await address.fill('Bad Slug!');
+    await create.click();
+    await expect(page.getByRole('alert')).toHaveText('may contain only lowercase letters, digits and hyphens');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await expect(page).toHaveURL('/onboarding');
+
+    await address.fill('signin');
+    await create.click();
+    await expect(page.getByRole('alert')).toHaveText('is reserved; please choose another');
+    await expect(page).toHaveURL('/onboarding');
+
+    // Nothing was created: the user still has no agency, and the demo agency is still not theirs.
+    await page.goto('/');
+    await expect(page).toHaveURL('/onboarding');
+    await expect(page.getByRole('heading', { name: 'Create your agency' })).toBeVisible();
+    const response = await page.goto(`/${DEMO.slug}`);
+    expect(response?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, demoSeeded, signIn } from './support';
+
+test('the demo owner signs in and sees the demo agency', async ({ page }) => {
+  test.skip(!demoSeeded, 'the demo agency is seeded only into a fresh embedded database (set E2E_DEMO_SEEDED=1 if DATABASE_URL has it)');
+
+  await signIn(page, DEMO.owner);
+
+  await expect(page).toHaveURL(`/${DEMO.slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: DEMO.name })).toBeVisible();
+  await expect(page.getByTestId('current-org')).toHaveText(DEMO.name);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(DEMO.owner);
+
+  const teams = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Teams' }) });
+  for (const team of DEMO.teams) {
+    await expect(teams.getByRole('listitem').filter({ has: page.getByText(team, { exact: true }) })).toBeVisible();
+  }
+  const members = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Members' }) });
+  await expect(members.getByRole('listitem').filter({ hasText: 'Alex Morgan' })).toContainText('owner');
+  await expect(members.getByRole('listitem')).toHaveCount(5);
+});

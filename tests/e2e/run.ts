@@ -1,0 +1,103 @@
+/**
+ * `npm run test:e2e`: find a Chromium, build the app, run Playwright.
+ *
+ *   PLAYWRIGHT_CHROMIUM_PATH  use this Chromium/Chrome binary (checked first)
+ *   E2E_SKIP_BUILD=1          reuse the existing .next build
+ *   DATABASE_URL              run the app against this Postgres instead of a fresh embedded PGlite
+ *
+ * Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- auth.spec.ts --headed`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+function findChromium(): { path: string; source: string } | null {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH?.trim();
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return { path: fromEnv, source: 'PLAYWRIGHT_CHROMIUM_PATH' };
+    console.error(`PLAYWRIGHT_CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`);
+    return null;
+  }
+  if (existsSync('/usr/bin/chromium')) return { path: '/usr/bin/chromium', source: 'system' };
+  try {
+    const bundled = chromium.executablePath();
+    if (bundled && existsSync(bundled)) return { path: bundled, source: 'Playwright' };
+  } catch {
+    // No bundled browser registered for this platform.
+  }
+  return null;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const browser = findChromium();
+  if (!browser) {
+    console.error(
+      [
+        '',
+        'No Chromium found for the end-to-end tests.',
+        '',
+        'Install one of:',
+        '  - Debian/Ubuntu:  sudo apt-get install -y chromium      (provides /usr/bin/chromium)',
+        '  - any system:     set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium-or-chrome',
+        '  - with network:   npx playwright install chromium       (Playwright’s own build)',
+        '',
+      ].join('\n'),
+    );
+    return 1;
+  }
+  console.log(`[e2e] Chromium: ${browser.path} (${browser.source})`);
+
+  if (process.env.E2E_SKIP_BUILD === '1') {
+    if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+      console.error('[e2e] E2E_SKIP_BUILD=1 but there is no .next build; run `npm run build` first.');
+      return 1;
+    }
+    console.log('[e2e] E2E_SKIP_BUILD=1: using the existing .next build');
+  } else {
+    console.log('[e2e] next build');
+    const code = await run(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+    });
+    if (code !== 0) {
+      console.error(`[e2e] next build failed (exit ${code})`);
+      return code;
+    }
+  }
+
+  // playwright.config.ts starts the built app on a fresh embedded database (or DATABASE_URL).
+  return run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...process.argv.slice(2)], {
+    ...process.env,
+    PLAYWRIGHT_CHROMIUM_PATH: browser.path,
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+/** The demo agency seeded on an empty embedded database (db/seed.ts). */
+export const DEMO = {
+  name: 'Northwind Talent',
+  slug: 'northwind',
+  owner: 'alex@northwind.example',
+  teams: ['Engineering', 'Sales & Marketing'],
+} as const;
+
+/** The demo agency is seeded only into a fresh embedded database, not into DATABASE_URL. */
+export const demoSeeded = !process.env.DATABASE_URL?.trim() || process.env.E2E_DEMO_SEEDED === '1';
+
+/** A short random tag, so every run (and every test) works with its own users and agencies. */
+export function uniqueTag(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+export function uniqueEmail(prefix = 'e2e'): string {
+  return `${prefix}-${uniqueTag()}@example.com`;
+}
+
+/** Submits the sign-in form and waits for the "Check your email" page. */
+export async function requestSignInLink(page: Page, email: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page).toHaveURL(/\/signin\/check-email/);
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+}
+
+/**
+ * Opens the newest dev-mailbox message to `email` (delivery runs in the background, so the list is
+ * polled for a few seconds) and returns the href of its sign-in link, leaving the message open.
+ */
+export async function openNewestSignInEmail(page: Page, email: string): Promise<string> {
+  let href = '';
+  await expect(async () => {
+    await page.goto('/dev/mailbox');
+    // Newest first: the first entry addressed to this user is the latest link.
+    const newest = page.getByRole('link').filter({ hasText: `to ${email}` }).first();
+    await expect(newest).toBeVisible({ timeout: 1_000 });
+    await newest.click({ timeout: 2_000 });
+    await expect(page.getByTestId('mail-to')).toHaveText(email, { timeout: 5_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Sign in to Afterview \(/, { timeout: 2_000 });
+    href = (await signInLink(page).getAttribute('href', { timeout: 2_000 })) ?? '';
+    expect(href, 'the email holds a sign-in link').toContain('/api/auth/callback/email');
+  }).toPass({ intervals: [250, 500, 1_000], timeout: 15_000 });
+  return href;
+}
+
+function signInLink(page: Page) {
+  return page.getByTestId('mail-link').and(page.locator('[href*="/api/auth/callback/email"]')).first();
+}
+
+/** Signs `email` in through the magic link from the dev mailbox; returns the link that was used. */
+export async function signIn(page: Page, email: string): Promise<string> {
+  await requestSignInLink(page, email);
+  const href = await openNewestSignInEmail(page, email);
+  await signInLink(page).click();
+  await expect(page).not.toHaveURL(/\/(signin|dev\/mailbox)(\/|\?|$)/);
+  return href;
+}
+
+/** From the onboarding page: creates an agency and waits for its workspace. */
+export async function createAgency(page: Page, { name, slug }: { name: string; slug: string }): Promise<void> {
+  await expect(page.getByRole('heading', { name: /^Create (your|another) agency$/ })).toBeVisible();
+  await page.getByLabel('Agency name').fill(name);
+  await page.getByLabel('Web address').fill(slug);
+  await page.getByRole('button', { name: 'Create agency' }).click();
+  await expect(page).toHaveURL(`/${slug}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** A new user with a new agency, signed in and looking at its workspace. */
+export async function signUpWithAgency(page: Page, prefix: string): Promise<{ email: string; name: string; slug: string }> {
+  const tag = uniqueTag();
+  const email = `${prefix}-${tag}@example.com`;
+  const name = `${prefix[0]!.toUpperCase()}${prefix.slice(1)} Agency ${tag}`;
+  const slug = `${prefix}-${tag}`;
+  await signIn(page, email);
+  await expect(page).toHaveURL('/onboarding');
+  await createAgency(page, { name, slug });
+  return { email, name, slug };
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin(\?|$)/);
+}

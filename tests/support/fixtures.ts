@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getDb, queryRows } from '@/db/client';
+import { auditLog, memberships, teamMembers, teams, users, type Role } from '@/db/schema';
+import { withTenant } from '@/db/tenant';
+import { createContextForUser } from '@/server/trpc/context';
+import { createCaller } from '@/server/trpc/root';
+import { createOrg } from '@/server/services/org/create-org';
+
+export function uniqueSlug(prefix = 'org') {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function createUser(email = `user-${randomUUID().slice(0, 8)}@example.com`, name: string | null = null) {
+  const [user] = await getDb().insert(users).values({ email, name }).returning();
+  if (!user) throw new Error('user not created');
+  return user;
+}
+
+export async function addMember(orgId: string, userId: string, role: Role) {
+  await withTenant(orgId, (tx) => tx.insert(memberships).values({ orgId, userId, role }));
+}
+
+export function callerFor(userId: string | null) {
+  return createCaller(createContextForUser(userId));
+}
+
+export interface TenantFixture {
+  orgId: string;
+  slug: string;
+  ownerId: string;
+  recruiterId: string;
+  teamId: string;
+}
+
+/**
+ * An agency with one row in every tenant table. TENANT_TABLE_FIXTURES must name every table that
+ * has org_id: the isolation suite fails when a new tenant table has no fixture here.
+ */
+export async function createTenant(label: string): Promise<TenantFixture> {
+  const owner = await createUser(`${label}-owner-${randomUUID().slice(0, 6)}@example.com`, `${label} Owner`);
+  const recruiter = await createUser(`${label}-rec-${randomUUID().slice(0, 6)}@example.com`, `${label} Recruiter`);
+  const org = await createOrg({ userId: owner.id, input: { name: `${label} Agency`, slug: uniqueSlug(label.toLowerCase()) } });
+  const fx: TenantFixture = { orgId: org.id, slug: org.slug, ownerId: owner.id, recruiterId: recruiter.id, teamId: '' };
+  await withTenant(org.id, async (tx) => {
+    for (const build of Object.values(TENANT_TABLE_FIXTURES)) await build(tx, fx);
+  });
+  return fx;
+}
+
+type Builder = (tx: Parameters<Parameters<typeof withTenant>[1]>[0], fx: TenantFixture) => Promise<void>;
+
+export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
+  memberships: async (tx, fx) => {
+    await tx.insert(memberships).values({ orgId: fx.orgId, userId: fx.recruiterId, role: 'recruiter' });
+  },
+  teams: async (tx, fx) => {
+    const [team] = await tx.insert(teams).values({ orgId: fx.orgId, name: 'Fixture team' }).returning({ id: teams.id });
+    fx.teamId = team!.id;
+  },
+  team_members: async (tx, fx) => {
+    await tx.insert(teamMembers).values({ orgId: fx.orgId, teamId: fx.teamId, userId: fx.recruiterId, isLead: true });
+  },
+  audit_log: async (tx, fx) => {
+    await tx.insert(auditLog).values({ orgId: fx.orgId, actorUserId: fx.ownerId, action: 'fixture', targetType: 'fixture' });
+  },
+};
+
+/** Every table with an org_id column, read from the catalog rather than from a list. */
+export async function tenantTables(): Promise<string[]> {
+  const rows = await queryRows<{ table_name: string }>(
+    getDb(),
+    sql`select c.table_name from information_schema.columns c
+        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and c.column_name = 'org_id' and t.table_type = 'BASE TABLE'
+        order by c.table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+/** Everything an agency owns, as the superuser sees it: compared before and after an attack. */
+export async function snapshotTenant(orgId: string): Promise<string> {
+  const parts: Record<string, unknown> = {};
+  for (const table of await tenantTables()) {
+    parts[table] = await queryRows(getDb(), sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where org_id = ${orgId} order by to_jsonb(t)::text`);
+  }
+  parts.organizations = await queryRows(getDb(), sql`select to_jsonb(o) as row from organizations o where id = ${orgId}`);
+  return JSON.stringify(parts);
+}

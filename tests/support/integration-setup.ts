@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, inject } from 'vitest';
+
+const databaseUrl = inject('databaseUrl');
+if (databaseUrl) {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.DATABASE_POOL_SIZE = '4';
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = 'memory://';
+}
+delete process.env.RESEND_API_KEY;
+process.env.AUTH_SECRET ??= 'integration-tests-secret-integration-tests-secret';
+process.env.APP_URL = 'http://localhost:3999';
+
+beforeAll(async () => {
+  if (!databaseUrl) {
+    const { runMigrations } = await import('@/db/migrate');
+    await runMigrations();
+  }
+});
+
+afterAll(async () => {
+  const { closeDatabase } = await import('@/db/client');
+  await closeDatabase();
+});
