@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,16 +8,14 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = 3100;
 const BASE_URL = `http://localhost:${PORT}`;
 
-// This file is evaluated by the runner and again by every worker; the environment carries the
-// values the runner chose to the workers, so there is one database and one secret per run.
-const usesPostgres = Boolean(process.env.DATABASE_URL?.trim());
-if (!usesPostgres && !process.env.E2E_PGLITE_ROOT) {
+// Every run starts the app on a fresh embedded database (seeded with the demo agency), whatever
+// DATABASE_URL says. This file is evaluated by the runner and again by every worker; the
+// environment carries the directory the runner chose to the workers.
+if (!process.env.E2E_PGLITE_ROOT) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'afterview-e2e-'));
   process.env.E2E_PGLITE_ROOT = dir;
   if (process.env.E2E_KEEP_DATA !== '1') process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 }
-// `next start` with DATABASE_URL requires AUTH_SECRET (embedded mode keeps one beside the database).
-if (usesPostgres && !process.env.AUTH_SECRET) process.env.AUTH_SECRET = randomBytes(32).toString('base64url');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -62,9 +59,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       // The specs read sign-in links from the dev mailbox, so mail must never go to Resend.
       RESEND_API_KEY: '',
-      ...(usesPostgres
-        ? { DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET: process.env.AUTH_SECRET! }
-        : { PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite') }),
+      DATABASE_URL: '',
+      PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite'),
     },
   },
 });

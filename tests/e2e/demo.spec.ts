@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, demoSeeded, signIn } from './support';
+import { DEMO, signIn } from './support';
 
 test('the demo owner signs in and sees the demo agency', async ({ page }) => {
-  test.skip(!demoSeeded, 'the demo agency is seeded only into a fresh embedded database (set E2E_DEMO_SEEDED=1 if DATABASE_URL has it)');
-
   await signIn(page, DEMO.owner);
 
   await expect(page).toHaveURL(`/${DEMO.slug}`);

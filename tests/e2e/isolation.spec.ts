@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO, demoSeeded, signUpWithAgency } from './support';
+import { DEMO, signUpWithAgency } from './support';
 
 /** org.overview as the browser context's user would call it (tRPC over GET, superjson). */
 function overview(request: APIRequestContext, orgSlug: string) {
@@ -48,13 +48,12 @@ test('a member of one agency cannot see another agency', async ({ page, browser 
     expect(parsed.result).toBeUndefined();
     expect(parsed.error?.json?.data?.code).toBe('NOT_FOUND');
 
-    if (demoSeeded) {
-      const demo = await other.goto(`/${DEMO.slug}`);
-      expect(demo?.status()).toBe(404);
-      const demoApi = await overview(other.request, DEMO.slug);
-      expect(demoApi.status()).toBe(404);
-      expect(await demoApi.text()).not.toContain(DEMO.name);
-    }
+    const demo = await other.goto(`/${DEMO.slug}`);
+    expect(demo?.status()).toBe(404);
+    const demoApi = await overview(other.request, DEMO.slug);
+    expect(demoApi.status()).toBe(404);
+    expect(await demoApi.text()).not.toContain(DEMO.name);
+    
 
     // And the other way round.
     const back = await overview(page.request, second.slug);

@@ -3,7 +3,8 @@
  *
  *   PLAYWRIGHT_CHROMIUM_PATH  use this Chromium/Chrome binary (checked first)
  *   E2E_SKIP_BUILD=1          reuse the existing .next build
- *   DATABASE_URL              run the app against this Postgres instead of a fresh embedded PGlite
+ *   (the app always runs on a fresh embedded database with the demo agency; DATABASE_URL is ignored)
+ *   E2E_KEEP_DATA=1           keep the run's temporary PGlite directory (printed in the server log)
  *
  * Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- auth.spec.ts --headed`.
  */
@@ -87,7 +88,7 @@ async function main(): Promise<number> {
     }
   }
 
-  // playwright.config.ts starts the built app on a fresh embedded database (or DATABASE_URL).
+  // playwright.config.ts starts the built app on a fresh embedded database.
   return run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...process.argv.slice(2)], {
     ...process.env,
     PLAYWRIGHT_CHROMIUM_PATH: browser.path,

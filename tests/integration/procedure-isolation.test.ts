@@ -5,7 +5,7 @@ import { ZOrgScopedInput } from '@/server/trpc/init';
 import { callerFor, createTenant, snapshotTenant, type TenantFixture } from '../support/fixtures';
 import { attackInputs } from '../support/procedure-inputs';
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 const isOrgScoped = (p: AnyProcedure) => (p._def.inputs as unknown[]).includes(ZOrgScopedInput);
 
 function call(userId: string, path: string, input: unknown): Promise<unknown> {

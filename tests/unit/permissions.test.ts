@@ -19,3 +19,17 @@ describe('the permission map', () => {
     expect(ROLES.filter((r) => can(r, 'team.create'))).toEqual(['owner', 'admin']);
   });
 });
+
+describe('the README', () => {
+  it('documents exactly the permission map', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.split('<!-- permissions:start -->')[1]?.split('<!-- permissions:end -->')[0] ?? '';
+    const expected = [
+      '| permission | owner | admin | recruiter | viewer |',
+      '| --- | --- | --- | --- | --- |',
+      ...Object.keys(PERMISSIONS).map((p) => `| \`${p}\` | ${ROLES.map((r) => (can(r, p as keyof typeof PERMISSIONS) ? '✓' : '')).join(' | ')} |`),
+    ];
+    expect(table.trim().split('\n').map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(expected.map((l) => l.replace(/\s+/g, ' ').trim()));
+  });
+});

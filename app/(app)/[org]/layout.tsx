@@ -1,19 +1,13 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getSessionUser } from '@/server/auth/session';
-import { unsafeFindMembershipBySlug } from '@/server/services/org/unsafe-find-membership-by-slug';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
 import { signOutAction } from '../actions';
+import { requireWorkspace } from './workspace';
 import { WorkspaceNav } from './workspace-nav';
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const user = await getSessionUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
-  const membership = await unsafeFindMembershipBySlug({ userId: user.id, slug });
-  // Same page for "no such agency" and "not yours": slugs of other agencies cannot be probed.
-  if (!membership) notFound();
+  const { user, membership } = await requireWorkspace(slug);
   const all = await unsafeListUserMemberships({ userId: user.id });
 
   return (

@@ -27,7 +27,7 @@ export function OrgOverview({ orgSlug }: { orgSlug: string }) {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{data.org.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
           {data.members.length} {data.members.length === 1 ? 'member' : 'members'} · {activeTeams.length}{' '}
-          {activeTeams.length === 1 ? 'team' : 'teams'} · you are {data.viewerRole === 'admin' ? 'an' : 'a'} {data.viewerRole}
+          {activeTeams.length === 1 ? 'team' : 'teams'} · you are {/^[aeiou]/.test(data.viewerRole) ? 'an' : 'a'} {data.viewerRole}
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

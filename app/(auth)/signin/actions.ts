@@ -1,6 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn } from '@/server/auth/config';
 
@@ -29,13 +30,12 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
     return { error: parsed.error.issues[0]?.message ?? 'Please enter a valid email address.', email: String(formData.get('email') ?? '') };
   }
   try {
-    await signIn('email', { email: parsed.data.email.toLowerCase(), redirectTo: parsed.data.callbackUrl });
+    await signIn('email', { email: parsed.data.email.toLowerCase(), redirectTo: parsed.data.callbackUrl, redirect: false });
   } catch (error) {
-    // signIn redirects by throwing; only real auth failures are caught here.
     if (error instanceof AuthError) {
       return { error: 'We could not send a sign-in link just now. Please try again in a moment.', email: parsed.data.email };
     }
     throw error;
   }
-  return {};
+  redirect('/signin/check-email');
 }

@@ -1,0 +1,5 @@
+import { OrgOverviewSkeleton } from './org-overview';
+
+export default function Loading() {
+  return <OrgOverviewSkeleton />;
+}
