@@ -71,8 +71,8 @@ export function Field({
   );
 }
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cx('rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200', className)}>{children}</section>;
+export function Card({ children, className, padded = true }: { children: ReactNode; className?: string; padded?: boolean }) {
+  return <section className={cx('rounded-lg bg-white shadow-sm ring-1 ring-slate-200', padded && 'p-6', className)}>{children}</section>;
 }
 
 export function Badge({ children, tone = 'slate' }: { children: ReactNode; tone?: 'slate' | 'brand' | 'amber' }) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthShell } from '@/app/_components/ui';
 import { getSessionUser } from '@/server/auth/session';
@@ -17,6 +18,13 @@ export default async function OnboardingPage() {
       subtitle={`Signed in as ${user.email}. You will be the owner and can invite your team next.`}
     >
       <CreateOrgForm />
+      {memberships[0] ? (
+        <p className="mt-6 text-center text-sm">
+          <Link href={`/${memberships[0].slug}`} className="font-medium text-brand-700 underline">
+            Back to {memberships[0].name}
+          </Link>
+        </p>
+      ) : null}
     </AuthShell>
   );
 }

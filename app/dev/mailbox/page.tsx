@@ -17,7 +17,7 @@ export default async function DevMailboxPage() {
       <p className="mt-2 text-sm text-slate-600">
         No <code>RESEND_API_KEY</code> is set, so every email Afterview sends lands here instead. Newest first.
       </p>
-      <Card className="mt-6 p-0">
+      <Card className="mt-6" padded={false}>
         {messages.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">No emails yet. Ask for a sign-in link and it will appear here.</p>
         ) : (

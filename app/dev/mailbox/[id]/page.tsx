@@ -48,7 +48,7 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
           </div>
         ) : null}
       </Card>
-      <Card className="p-0">
+      <Card padded={false}>
         <h2 className="sr-only">HTML part</h2>
         <iframe title="Email HTML" srcDoc={message.html} sandbox="" className="h-[32rem] w-full rounded-lg" />
       </Card>
