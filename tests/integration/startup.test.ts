@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/next.ts', 'dev'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PGLITE_DIR: 'memory://', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PGLITE_DIR: 'memory://', NODE_ENV: 'development', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
