@@ -33,11 +33,10 @@ CREATE OR REPLACE FUNCTION afterview_secure_tenant_tables() RETURNS void
   AS $fn$
 DECLARE
   t record;
-  -- Ledger-like tables: the application may add rows and read them, never rewrite history.
-  append_only text[] := ARRAY['audit_log'];
 BEGIN
+  -- A table commented 'append-only…' (ledgers) may be read and added to, never rewritten.
   FOR t IN
-    SELECT c.relname
+    SELECT c.relname, coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'append-only%' AS append_only
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped
@@ -53,7 +52,7 @@ BEGIN
     EXECUTE format('DROP POLICY IF EXISTS system_access ON %I', t.relname);
     EXECUTE format('CREATE POLICY system_access ON %I FOR ALL TO afterview_system USING (true) WITH CHECK (true)', t.relname);
     EXECUTE format('REVOKE ALL ON %I FROM afterview_tenant, afterview_system', t.relname);
-    IF t.relname = ANY (append_only) THEN
+    IF t.append_only THEN
       EXECUTE format('GRANT SELECT, INSERT ON %I TO afterview_tenant, afterview_system', t.relname);
     ELSE
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO afterview_tenant, afterview_system', t.relname);
@@ -61,6 +60,8 @@ BEGIN
   END LOOP;
 END
 $fn$;
+--> statement-breakpoint
+COMMENT ON TABLE audit_log IS 'append-only: who did what, when, before and after';
 --> statement-breakpoint
 SELECT afterview_secure_tenant_tables();
 --> statement-breakpoint

@@ -1,3 +1,5 @@
 export * from './auth';
 export * from './orgs';
 export * from './mail';
+export * from './records';
+export * from './touches';

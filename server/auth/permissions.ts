@@ -2,6 +2,7 @@ import type { Role } from '@/db/schema';
 
 const ALL: readonly Role[] = ['owner', 'admin', 'recruiter', 'viewer'];
 const ADMINS: readonly Role[] = ['owner', 'admin'];
+const WRITERS: readonly Role[] = ['owner', 'admin', 'recruiter'];
 
 /** The one permission map: `resource.action` → roles allowed. The README's table is generated from it. */
 export const PERMISSIONS = {
@@ -11,6 +12,15 @@ export const PERMISSIONS = {
   'team.read': ALL,
   'team.create': ADMINS,
   'audit.read': ADMINS,
+  'candidate.read': ALL,
+  'candidate.write': WRITERS,
+  'candidate.import': WRITERS,
+  'job.read': ALL,
+  'job.write': WRITERS,
+  'touch.read': ALL,
+  'touch.log': WRITERS,
+  'dashboard.read': ALL,
+  'dashboard.export': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,10 +1,24 @@
+import { applicationRouter } from '@/server/routers/application.router';
+import { candidateRouter } from '@/server/routers/candidate.router';
+import { dashboardRouter } from '@/server/routers/dashboard.router';
+import { importRouter } from '@/server/routers/import.router';
+import { interviewRouter } from '@/server/routers/interview.router';
+import { jobRouter } from '@/server/routers/job.router';
 import { orgRouter } from '@/server/routers/org.router';
 import { teamRouter } from '@/server/routers/team.router';
+import { touchRouter } from '@/server/routers/touch.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
   org: orgRouter,
   team: teamRouter,
+  candidate: candidateRouter,
+  job: jobRouter,
+  application: applicationRouter,
+  interview: interviewRouter,
+  touch: touchRouter,
+  dashboard: dashboardRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,11 +6,17 @@ import { cx } from '@/app/_components/ui';
 
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
-  const items = [{ href: `/${slug}`, label: 'Agency' }];
+  const items = [
+    { href: `/${slug}`, label: 'Dashboard', exact: true },
+    { href: `/${slug}/inbox`, label: 'Replies owed' },
+    { href: `/${slug}/candidates`, label: 'Candidates' },
+    { href: `/${slug}/jobs`, label: 'Jobs' },
+    { href: `/${slug}/agency`, label: 'Agency' },
+  ];
   return (
     <nav aria-label="Workspace" className="-mx-1 flex gap-1 overflow-x-auto">
       {items.map((item) => {
-        const active = pathname === item.href;
+        const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link
             key={item.href}

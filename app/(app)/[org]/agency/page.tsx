@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { api, HydrateClient } from '@/app/_trpc/server';
-import { requireWorkspace } from './workspace';
+import { requireWorkspace } from '../workspace';
 import { OrgOverview, OrgOverviewSkeleton } from './org-overview';
 
 export const metadata: Metadata = { title: 'Agency' };
