@@ -58,11 +58,30 @@ export async function closeDatabase(): Promise<void> {
   await current?.close();
 }
 
-// postgres.js returns an array of rows, PGlite a `{ rows }` object: one shape for raw SQL.
+const TIMESTAMP_TYPES = new Set([1114, 1184]);
+
+function toDate(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  // Postgres text form: "2026-11-25 10:00:00.123+00" — ISO 8601 needs a "T" and a "+00:00" offset.
+  const iso = value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? value : date;
+}
+
+/**
+ * Raw SQL rows in one shape for both drivers (postgres.js returns an array, PGlite `{ rows }`),
+ * with timestamps as Dates: drizzle asks both drivers for timestamps as text.
+ */
 export async function queryRows<T extends Record<string, unknown>>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown;
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Record<string, unknown>[];
+  const columns =
+    (result as { columns?: { name: string; type: number }[] }).columns?.map((c) => ({ name: c.name, type: c.type })) ??
+    (result as { fields?: { name: string; dataTypeID: number }[] }).fields?.map((f) => ({ name: f.name, type: f.dataTypeID })) ??
+    [];
+  const stamps = columns.filter((c) => TIMESTAMP_TYPES.has(c.type)).map((c) => c.name);
+  if (stamps.length > 0) for (const row of rows) for (const name of stamps) row[name] = toDate(row[name]);
+  return rows as T[];
 }
 
 // Fails fast with a message that names the setting, instead of a driver error on first request.
@@ -79,4 +98,20 @@ export async function checkConnection(): Promise<void> {
     }
     throw new Error(`PGLITE_DIR: cannot open the embedded database at ${e.database.dir} (${reason})`);
   }
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A uuid[] parameter. Drizzle spreads a JS array into a list of parameters, which cannot be cast
+ * to an array (nor be empty), so the ids travel as one array literal instead.
+ */
+export function uuidArray(ids: readonly string[]): SQL {
+  for (const id of ids) if (!UUID_RE.test(id)) throw new Error(`not a uuid: ${id}`);
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/** A timestamptz parameter: drizzle has postgres.js take timestamps as text, so Dates go as ISO strings. */
+export function ts(date: Date | null | undefined): SQL {
+  return date ? sql`${date.toISOString()}::timestamptz` : sql`null::timestamptz`;
 }

@@ -48,6 +48,24 @@ describe('every procedure of the app router', () => {
     },
   );
 
+  it.each(procedures.filter(([, p]) => isOrgScoped(p)).map(([path]) => path))(
+    '%s, called in the attacker’s own agency with the other agency’s ids, reveals and changes nothing',
+    async (path) => {
+      const input = { ...attackInputs(victim)[path], orgSlug: attacker.slug };
+      const before = await snapshotTenant(victim.orgId);
+      const secrets = [victim.orgId, victim.candidateId, victim.candidateName, victim.jobId, victim.applicationId, victim.interviewId, victim.touchId, victim.teamId];
+      for (const userId of [attacker.ownerId, attacker.recruiterId]) {
+        const outcome = await call(userId, path, input).then(
+          (result) => ({ ok: true as const, body: JSON.stringify(result ?? null) }),
+          (error: { code?: string; message?: string }) => ({ ok: false as const, code: error.code, body: error.message ?? '' }),
+        );
+        if (!outcome.ok) expect(outcome.code, `${path}: ${outcome.body}`).toMatch(/^(NOT_FOUND|FORBIDDEN|BAD_REQUEST|CONFLICT)$/);
+        for (const secret of secrets) expect(outcome.body, `${path} leaked ${secret}`).not.toContain(secret);
+      }
+      expect(await snapshotTenant(victim.orgId)).toBe(before);
+    },
+  );
+
   it.each(procedures.filter(([, p]) => isOrgScoped(p)).map(([path]) => path))('%s refuses anonymous callers', async (path) => {
     let target: unknown = callerFor(null);
     for (const key of path.split('.')) target = (target as Record<string, unknown>)[key];

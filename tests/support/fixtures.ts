@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
-import { auditLog, memberships, teamMembers, teams, users, type Role } from '@/db/schema';
+import { applications, auditLog, candidates, interviews, jobs, memberships, teamMembers, teams, users, type Role } from '@/db/schema';
+import { recordTouch } from '@/server/services/touches/record-touch';
 import { withTenant } from '@/db/tenant';
 import { createContextForUser } from '@/server/trpc/context';
 import { createCaller } from '@/server/trpc/root';
@@ -31,6 +32,12 @@ export interface TenantFixture {
   ownerId: string;
   recruiterId: string;
   teamId: string;
+  jobId: string;
+  candidateId: string;
+  candidateName: string;
+  applicationId: string;
+  interviewId: string;
+  touchId: string;
 }
 
 /**
@@ -41,7 +48,19 @@ export async function createTenant(label: string): Promise<TenantFixture> {
   const owner = await createUser(`${label}-owner-${randomUUID().slice(0, 6)}@example.com`, `${label} Owner`);
   const recruiter = await createUser(`${label}-rec-${randomUUID().slice(0, 6)}@example.com`, `${label} Recruiter`);
   const org = await createOrg({ userId: owner.id, input: { name: `${label} Agency`, slug: uniqueSlug(label.toLowerCase()) } });
-  const fx: TenantFixture = { orgId: org.id, slug: org.slug, ownerId: owner.id, recruiterId: recruiter.id, teamId: '' };
+  const fx: TenantFixture = {
+    orgId: org.id,
+    slug: org.slug,
+    ownerId: owner.id,
+    recruiterId: recruiter.id,
+    teamId: '',
+    jobId: '',
+    candidateId: '',
+    candidateName: `${label} Candidate ${randomUUID().slice(0, 4)}`,
+    applicationId: '',
+    interviewId: '',
+    touchId: '',
+  };
   await withTenant(org.id, async (tx) => {
     for (const build of Object.values(TENANT_TABLE_FIXTURES)) await build(tx, fx);
   });
@@ -64,6 +83,39 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
   audit_log: async (tx, fx) => {
     await tx.insert(auditLog).values({ orgId: fx.orgId, actorUserId: fx.ownerId, action: 'fixture', targetType: 'fixture' });
   },
+  jobs: async (tx, fx) => {
+    const [job] = await tx.insert(jobs).values({ orgId: fx.orgId, teamId: fx.teamId, clientCompany: 'Fixture Co', title: 'Fixture Engineer' }).returning({ id: jobs.id });
+    fx.jobId = job!.id;
+  },
+  candidates: async (tx, fx) => {
+    const [c] = await tx
+      .insert(candidates)
+      .values({ orgId: fx.orgId, name: fx.candidateName, email: `${randomUUID().slice(0, 8)}@candidate.example`, teamId: fx.teamId, ownerUserId: fx.recruiterId })
+      .returning({ id: candidates.id });
+    fx.candidateId = c!.id;
+  },
+  applications: async (tx, fx) => {
+    const [a] = await tx.insert(applications).values({ orgId: fx.orgId, candidateId: fx.candidateId, jobId: fx.jobId, stage: 'interview' }).returning({ id: applications.id });
+    fx.applicationId = a!.id;
+  },
+  interviews: async (tx, fx) => {
+    const endsAt = new Date(Date.now() - 2 * 86_400_000);
+    const [i] = await tx
+      .insert(interviews)
+      .values({ orgId: fx.orgId, applicationId: fx.applicationId, candidateId: fx.candidateId, startsAt: new Date(endsAt.getTime() - 3_600_000), endsAt, kind: 'video', interviewers: [{ name: 'Pat Interviewer' }] })
+      .returning({ id: interviews.id });
+    fx.interviewId = i!.id;
+  },
+  touches: async (tx, fx) => {
+    const { touch } = await recordTouch(
+      { tx, orgId: fx.orgId },
+      { candidateId: fx.candidateId, kind: 'question', direction: 'inbound', channel: 'portal', occurredAt: new Date(Date.now() - 86_400_000), body: 'When do I hear back?', dedupeKey: `fixture:${randomUUID()}` },
+    );
+    fx.touchId = touch.id;
+  },
+  // Both are derived: recording the touch above created one row in each.
+  candidate_engagement: async () => {},
+  interview_engagement: async () => {},
 };
 
 /** Every table with an org_id column, read from the catalog rather than from a list. */

@@ -2,11 +2,29 @@ import type { TenantFixture } from './fixtures';
 
 /**
  * A valid input for every org-scoped procedure, aimed at agency `victim`. The isolation suite calls
- * each one as a member of another agency; a procedure without an entry here fails that suite.
+ * each one as a member of another agency, with the victim's slug and then with its own slug and
+ * the victim's ids; a procedure without an entry here fails that suite.
  */
 export function attackInputs(victim: TenantFixture): Record<string, Record<string, unknown>> {
+  const orgSlug = victim.slug;
   return {
-    'org.overview': { orgSlug: victim.slug },
-    'team.create': { orgSlug: victim.slug, name: 'Injected team' },
+    'org.overview': { orgSlug },
+    'team.create': { orgSlug, name: 'Injected team' },
+    'candidate.list': { orgSlug, teamId: victim.teamId, query: victim.candidateName },
+    'candidate.get': { orgSlug, candidateId: victim.candidateId },
+    'candidate.create': { orgSlug, name: 'Injected', email: 'injected@example.com', teamId: victim.teamId, ownerUserId: victim.recruiterId },
+    'candidate.update': { orgSlug, candidateId: victim.candidateId, name: 'Renamed' },
+    'candidate.archive': { orgSlug, candidateId: victim.candidateId, archived: true },
+    'job.list': { orgSlug },
+    'job.get': { orgSlug, jobId: victim.jobId },
+    'job.create': { orgSlug, teamId: victim.teamId, clientCompany: 'Injected', title: 'Injected job' },
+    'job.update': { orgSlug, jobId: victim.jobId, title: 'Renamed job' },
+    'job.archive': { orgSlug, jobId: victim.jobId, archived: true },
+    'application.create': { orgSlug, candidateId: victim.candidateId, jobId: victim.jobId },
+    'application.update': { orgSlug, applicationId: victim.applicationId, stage: 'rejected' },
+    'interview.create': { orgSlug, applicationId: victim.applicationId, startsAt: '2026-01-01T10:00:00Z', endsAt: '2026-01-01T11:00:00Z', kind: 'video' },
+    'interview.update': { orgSlug, interviewId: victim.interviewId, archived: true },
+    'touch.timeline': { orgSlug, candidateId: victim.candidateId },
+    'touch.log': { orgSlug, candidateId: victim.candidateId, kind: 'call', direction: 'outbound', occurredAt: '2026-01-01T10:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000001' },
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows } from '@/db/client';
+import { queryRows, uuidArray } from '@/db/client';
 import type { ServiceContext } from '@/server/services/types';
 
 export interface Scope {
@@ -24,12 +24,12 @@ export async function loadScope({ tx, actor }: ServiceContext): Promise<Scope> {
 export function candidateVisible(alias: string, scope: Scope): SQL {
   if (scope.all) return sql`true`;
   const a = sql.raw(alias);
-  return sql`(${a}.team_id = any(${scope.teamIds}::uuid[]) or ${a}.owner_user_id = ${scope.userId}::uuid)`;
+  return sql`(${a}.team_id = any(${uuidArray(scope.teamIds)}) or ${a}.owner_user_id = ${scope.userId}::uuid)`;
 }
 
 export function jobVisible(alias: string, scope: Scope): SQL {
   if (scope.all) return sql`true`;
-  return sql`${sql.raw(alias)}.team_id = any(${scope.teamIds}::uuid[])`;
+  return sql`${sql.raw(alias)}.team_id = any(${uuidArray(scope.teamIds)})`;
 }
 
 export function canSeeTeam(scope: Scope, teamId: string | null | undefined): boolean {

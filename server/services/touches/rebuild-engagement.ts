@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { uuidArray, type Tx } from '@/db/client';
 import { answeringKinds, awaitingKinds, followsUp, touchPoints } from './engagement-sql';
 
 /**
@@ -7,7 +7,7 @@ import { answeringKinds, awaitingKinds, followsUp, touchPoints } from './engagem
  * agree with the running figures recordTouch keeps (the property test holds it to that).
  */
 export async function rebuildEngagement({ tx, orgId, candidateIds }: { tx: Tx; orgId: string; candidateIds?: string[] }): Promise<void> {
-  const only = (column: string) => (candidateIds ? sql`and ${sql.raw(column)} = any(${candidateIds}::uuid[])` : sql``);
+  const only = (column: string) => (candidateIds ? sql`and ${sql.raw(column)} = any(${uuidArray(candidateIds)})` : sql``);
   const points = touchPoints(sql`t.strength`, sql`t.occurred_at`, sql`i.ends_at`);
   const follows = followsUp(sql`t.strength`, sql`t.occurred_at`, sql`i.ends_at`, sql`o.follow_up_window_days`);
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, type Tx } from '@/db/client';
+import { queryRows, ts, type Tx } from '@/db/client';
 import { CHANNELS, DIRECTIONS, TOUCH_KINDS, type Direction, type TouchKind } from '@/db/schema';
 import { AppError } from '@/server/errors';
 import { answeringKinds, awaitingKinds, followsUp, touchPoints } from './engagement-sql';
@@ -79,7 +79,7 @@ async function attribute(tx: Tx, orgId: string, input: RecordTouchInput): Promis
     tx,
     sql`select id as interview_id, application_id, ends_at, ${candidate.window_days}::int as window_days from interviews
         where org_id = ${orgId} and candidate_id = ${input.candidateId} and archived_at is null
-          and ends_at <= ${input.occurredAt} and ends_at + make_interval(days => ${candidate.window_days}) >= ${input.occurredAt}
+          and ends_at <= ${ts(input.occurredAt)} and ends_at + make_interval(days => ${candidate.window_days}) >= ${ts(input.occurredAt)}
           ${input.applicationId ? sql`and application_id = ${input.applicationId}` : sql``}
         order by ends_at desc, id limit 1`,
   );
@@ -108,7 +108,7 @@ export async function recordTouch({ tx, orgId }: { tx: Tx; orgId: string }, raw:
     tx,
     sql`insert into touches (org_id, candidate_id, application_id, interview_id, kind, direction, channel, strength, actor_user_id, occurred_at, body, dedupe_key, meta)
         values (${orgId}, ${input.candidateId}, ${at.application_id}, ${at.interview_id}, ${input.kind}, ${input.direction}, ${input.channel},
-                ${strength}, ${input.actorUserId ?? null}, ${input.occurredAt}, ${input.body ?? null}, ${input.dedupeKey}, ${JSON.stringify(input.meta ?? {})}::jsonb)
+                ${strength}, ${input.actorUserId ?? null}, ${ts(input.occurredAt)}, ${input.body ?? null}, ${input.dedupeKey}, ${JSON.stringify(input.meta ?? {})}::jsonb)
         on conflict (org_id, dedupe_key) do nothing
         returning *`,
   );
@@ -122,9 +122,9 @@ export async function recordTouch({ tx, orgId }: { tx: Tx; orgId: string }, raw:
 }
 
 async function mergeIntoEngagement(tx: Tx, orgId: string, touch: TouchRow, at: Attribution): Promise<void> {
-  const t = sql`${touch.occurred_at}::timestamptz`;
+  const t = ts(touch.occurred_at);
   const s = sql`${touch.strength}::int`;
-  const endsAt = sql`${at.ends_at}::timestamptz`;
+  const endsAt = ts(at.ends_at);
   const inbound = touch.direction === 'inbound';
   const awaits = inbound && TOUCH_RULES[touch.kind].awaitsReply === true;
   const answers = !inbound && TOUCH_RULES[touch.kind].answers === true;

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows, ts } from '@/db/client';
+import type { Channel, Direction, TouchKind } from '@/db/schema';
+import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
+import type { ServiceContext } from '@/server/services/types';
+
+export const ZListTimelineInput = z.object({
+  candidateId: z.uuid(),
+  limit: z.number().int().min(1).max(100).default(30),
+  cursor: z.object({ occurredAt: z.coerce.date(), id: z.uuid() }).optional(),
+});
+
+/** Every touch of one candidate, both directions and all channels, newest first, keyset-paginated. */
+export async function listTimeline(ctx: ServiceContext, input: z.input<typeof ZListTimelineInput>) {
+  const { candidateId, limit, cursor } = ZListTimelineInput.parse(input);
+  await getVisibleCandidate(ctx, candidateId);
+  const rows = await queryRows<{
+    id: string;
+    kind: TouchKind;
+    direction: Direction;
+    channel: Channel;
+    strength: number;
+    occurred_at: Date;
+    body: string | null;
+    interview_id: string | null;
+    actor_name: string | null;
+  }>(
+    ctx.tx,
+    sql`select t.id, t.kind, t.direction, t.channel, t.strength, t.occurred_at, t.body, t.interview_id, coalesce(u.name, u.email) as actor_name
+        from touches t left join users u on u.id = t.actor_user_id
+        where t.org_id = ${ctx.actor.orgId} and t.candidate_id = ${candidateId}
+          ${cursor ? sql`and (t.occurred_at, t.id) < (${ts(cursor.occurredAt)}, ${cursor.id}::uuid)` : sql``}
+        order by t.occurred_at desc, t.id desc
+        limit ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      direction: r.direction,
+      channel: r.channel,
+      strength: r.strength,
+      occurredAt: r.occurred_at,
+      body: r.body,
+      interviewId: r.interview_id,
+      actorName: r.actor_name,
+    })),
+    nextCursor: rows.length > limit && last ? { occurredAt: last.occurred_at, id: last.id } : null,
+  };
+}
