@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { queryRows, ts, type Tx } from '@/db/client';
 import { CHANNELS, DIRECTIONS, TOUCH_KINDS, type Direction, type TouchKind } from '@/db/schema';
 import { AppError } from '@/server/errors';
-import { answeringKinds, awaitingKinds, followsUp, touchPoints } from './engagement-sql';
+import { awaitingKinds, followsUp, touchPoints } from './engagement-sql';
 import { strengthOf, TOUCH_RULES } from './touch-kinds';
 
 export const BODY_MAX = 5000;
