@@ -314,7 +314,7 @@ async function seedStory(
       const mainEnd = officeHoursBefore(endMs);
       const mainKind: InterviewKind = role.stage === 'screening' ? 'phone' : pick(['video', 'video', 'onsite', 'onsite', 'phone'] as const);
       const twoRounds =
-        mainKind !== 'phone' && nowMs - mainEnd.getTime() < 15 * DAY && (role.stage === 'offer' || role.stage === 'hired' || rand() < 0.3);
+        mainKind !== 'phone' && nowMs - mainEnd.getTime() < 14 * DAY && (role.stage === 'offer' || role.stage === 'hired' || rand() < 0.3);
       if (twoRounds) plan('phone', officeHoursBefore(mainEnd.getTime() - between(3, 6) * DAY));
       plan(mainKind, mainEnd);
       const main = planned.length - 1;

@@ -8,11 +8,10 @@ export const PREVIEW_ROW_LIMIT = 200;
 export const IMPORT_DELIMITERS = [',', ';', '\t'] as const;
 export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number];
 
-export const DELIMITER_NAMES: Record<ImportDelimiter | '|', { plural: string; symbol: string; choice: string }> = {
-  ',': { plural: 'commas', symbol: ',', choice: 'Comma' },
-  ';': { plural: 'semicolons', symbol: ';', choice: 'Semicolon' },
-  '\t': { plural: 'tabs', symbol: 'tab', choice: 'Tab' },
-  '|': { plural: 'vertical bars', symbol: '|', choice: '' },
+export const DELIMITER_NAMES: Record<ImportDelimiter, { singular: string; plural: string; choice: string }> = {
+  ',': { singular: 'comma', plural: 'commas (,)', choice: 'Comma' },
+  ';': { singular: 'semicolon', plural: 'semicolons (;)', choice: 'Semicolon' },
+  '\t': { singular: 'tab', plural: 'tabs', choice: 'Tab' },
 };
 
 export const DUPLICATE_MODES = ['skip', 'update'] as const;
