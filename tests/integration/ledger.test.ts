@@ -67,10 +67,11 @@ describe('the touch ledger', () => {
     });
   });
 
-  it('refuses a direction a kind cannot have, and an unknown candidate', async () => {
+  it('refuses a direction a kind cannot have, an unknown candidate and a time in the future', async () => {
     await withTenant(org.orgId, async (tx) => {
       await expect(recordTouch({ tx, orgId: org.orgId }, touch(org.candidateId, 'thank_you', 'outbound', new Date()))).rejects.toThrow(/thank-you note cannot be outbound/);
       await expect(recordTouch({ tx, orgId: org.orgId }, touch(crypto.randomUUID(), 'call', 'inbound', new Date()))).rejects.toThrow(/candidate does not exist/);
+      await expect(recordTouch({ tx, orgId: org.orgId }, touch(org.candidateId, 'call', 'inbound', new Date(Date.now() + HOUR)))).rejects.toThrow('A touch cannot happen in the future.');
     });
   });
 

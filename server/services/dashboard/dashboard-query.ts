@@ -6,22 +6,27 @@ import { jobVisible, type Scope } from '@/server/services/records/visibility';
 import { tierOf, TOUCH_RULES, type StrengthTier } from '@/server/services/touches/touch-kinds';
 import type { ServiceContext } from '@/server/services/types';
 import { formatDuration } from './format';
-import { encodeCursor, keysetAfter, keysetOrderBy, timestampText, type KeysetPosition, type SortKey, type SortOrder } from './keyset';
+import {
+  DASHBOARD_SORTS,
+  DEFAULT_ORDER,
+  FOLLOWED_UP_CHOICES,
+  SORT_ORDERS,
+  type DashboardFilters,
+  type DashboardSort,
+  type DashboardView,
+  type SortOrder,
+} from './dashboard-view';
+import { encodeCursor, keysetAfter, keysetOrderBy, timestampText, type KeysetPosition, type SortKey } from './keyset';
+
+export { DEFAULT_ORDER, type DashboardFilters, type DashboardSort, type DashboardView };
 
 /**
  * What the dashboard, its summary and its CSV export share: the filters, the sorts, and the one
  * query that turns interviews into follow-up rows, so the three can never disagree.
  */
 
-export const DASHBOARD_SORTS = ['ended', 'latency', 'score', 'candidate'] as const;
-export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
-export const SORT_ORDERS = ['asc', 'desc'] as const;
-export const FOLLOWED_UP_CHOICES = ['all', 'yes', 'no'] as const;
 export const INTERVIEW_STATUSES = ['followed_up', 'waiting', 'silent'] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
-
-/** Newest interviews, fastest follow-ups, highest scores first; names A to Z. */
-export const DEFAULT_ORDER: Record<DashboardSort, SortOrder> = { ended: 'desc', latency: 'asc', score: 'desc', candidate: 'asc' };
 
 const ZDay = z.iso
   .date({ error: 'must be a date like 2026-01-31' })
@@ -42,18 +47,10 @@ export const dashboardSortShape = {
   order: z.enum(SORT_ORDERS, { error: 'must be asc or desc' }).optional(),
 };
 
-const ZFilters = z.object(dashboardFilterShape);
-export type DashboardFilters = z.output<typeof ZFilters>;
 
 /** Every dashboard input refuses a range that ends before it starts: that is a mistake, not an empty page. */
 export function withOrderedDates<S extends z.ZodType<{ from?: string; to?: string }>>(schema: S): S {
   return schema.refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must be on or after the start date (from)', path: ['to'] });
-}
-
-export interface DashboardView {
-  filters: DashboardFilters;
-  sort: DashboardSort;
-  order: SortOrder;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { SortOrder } from './dashboard-view';
 
 /**
  * Keyset pagination: a page starts after the last row of the previous one, found by its sort value
@@ -7,8 +8,6 @@ import { z } from 'zod';
  * vanish. The cursor is opaque to clients but validated here, so a tampered one gets words, not a
  * database error.
  */
-
-export type SortOrder = 'asc' | 'desc';
 
 export interface SortKey {
   /** The expression rows are ordered by. */

@@ -7,6 +7,7 @@ import { awaitingKinds, followsUp, touchPoints } from './engagement-sql';
 import { strengthOf, TOUCH_RULES } from './touch-kinds';
 
 export const BODY_MAX = 5000;
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export const ZRecordTouchInput = z.object({
   candidateId: z.uuid(),
@@ -100,6 +101,10 @@ export async function recordTouch({ tx, orgId }: { tx: Tx; orgId: string }, raw:
   const input = ZRecordTouchInput.parse(raw);
   if (!TOUCH_RULES[input.kind].directions.includes(input.direction)) {
     throw new AppError('BAD_REQUEST', `A ${TOUCH_RULES[input.kind].label.toLowerCase()} cannot be ${input.direction}.`, { field: 'direction' });
+  }
+  // Touches record what happened; other clocks (webhooks, browsers) may run a little ahead.
+  if (input.occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    throw new AppError('BAD_REQUEST', 'A touch cannot happen in the future.', { field: 'occurredAt' });
   }
   const at = await attribute(tx, orgId, input);
   const strength = strengthOf(input.kind, input.direction);
