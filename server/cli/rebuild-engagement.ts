@@ -9,7 +9,7 @@ async function main() {
   const started = performance.now();
   const orgIds = await unsafeListOrgIds();
   for (const orgId of orgIds) await withTenant(orgId, (tx) => rebuildEngagement({ tx, orgId }));
-  console.log(`Rebuilt engagement for ${orgIds.length} agencies in ${Math.round(performance.now() - started)} ms.`);
+  console.log(`Rebuilt engagement for ${orgIds.length} ${orgIds.length === 1 ? "agency" : "agencies"} in ${Math.round(performance.now() - started)} ms.`);
   await closeDatabase();
 }
 

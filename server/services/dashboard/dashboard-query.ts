@@ -18,8 +18,6 @@ import {
 } from './dashboard-view';
 import { encodeCursor, keysetAfter, keysetOrderBy, timestampText, type KeysetPosition, type SortKey } from './keyset';
 
-export { DEFAULT_ORDER, type DashboardFilters, type DashboardSort, type DashboardView };
-
 /**
  * What the dashboard, its summary and its CSV export share: the filters, the sorts, and the one
  * query that turns interviews into follow-up rows, so the three can never disagree.
@@ -46,7 +44,6 @@ export const dashboardSortShape = {
   sort: z.enum(DASHBOARD_SORTS, { error: `must be one of: ${DASHBOARD_SORTS.join(', ')}` }).default('ended'),
   order: z.enum(SORT_ORDERS, { error: 'must be asc or desc' }).optional(),
 };
-
 
 /** Every dashboard input refuses a range that ends before it starts: that is a mistake, not an empty page. */
 export function withOrderedDates<S extends z.ZodType<{ from?: string; to?: string }>>(schema: S): S {
@@ -151,6 +148,8 @@ export interface DashboardRow {
   ownerId: string | null;
   ownerName: string | null;
   status: InterviewStatus;
+  /** Not held yet: still "waiting" (no follow-up, window open), but shown as scheduled. */
+  upcoming: boolean;
   followedUpAt: Date | null;
   /** When the follow-up window closes: until then no follow-up means "waiting", after it "silent". */
   windowEndsAt: Date;
@@ -181,6 +180,7 @@ interface RawRow extends Record<string, unknown> {
   owner_id: string | null;
   owner_name: string | null;
   status: InterviewStatus;
+  upcoming: boolean;
   followed_up_at: Date | null;
   window_ends_at: Date;
   latency_seconds: number | null;
@@ -210,6 +210,7 @@ function toRow(r: RawRow): DashboardRow {
     ownerId: r.owner_id,
     ownerName: r.owner_name,
     status: r.status,
+    upcoming: r.upcoming,
     followedUpAt: r.followed_up_at,
     windowEndsAt: r.window_ends_at,
     latencySeconds: r.latency_seconds,
@@ -242,7 +243,7 @@ export async function queryDashboardPage(
           c.id as candidate_id, c.name as candidate_name, c.email as candidate_email,
           a.id as application_id, a.stage, j.id as job_id, j.title as job_title, j.client_company, j.team_id, tm.name as team_name,
           c.owner_user_id as owner_id, coalesce(u.name, u.email) as owner_name,
-          ${STATUS} as status, ie.followed_up_at,
+          ${STATUS} as status, i.ends_at > now() as upcoming, ie.followed_up_at,
           i.ends_at + make_interval(days => o.follow_up_window_days) as window_ends_at,
           (${LATENCY})::float8 as latency_seconds,
           coalesce(ie.max_strength, 0)::int as max_strength,
@@ -272,20 +273,23 @@ export interface DashboardSummary {
   followedUp: number;
   waiting: number;
   silent: number;
+  /** Of the waiting, how many interviews have not been held yet. */
+  upcoming: number;
   medianLatencySeconds: number | null;
   medianLatencyLabel: string | null;
 }
 
 export async function queryDashboardSummary({ tx, actor }: ServiceContext, scope: Scope, filters: DashboardFilters): Promise<DashboardSummary> {
-  const [row] = await queryRows<{ total: number; followed_up: number; waiting: number; silent: number; median: number | null }>(
+  const [row] = await queryRows<{ total: number; followed_up: number; waiting: number; silent: number; upcoming: number; median: number | null }>(
     tx,
     sql`
       select count(*)::int as total,
         count(*) filter (where s.status = 'followed_up')::int as followed_up,
         count(*) filter (where s.status = 'waiting')::int as waiting,
         count(*) filter (where s.status = 'silent')::int as silent,
+        count(*) filter (where s.upcoming)::int as upcoming,
         (percentile_cont(0.5) within group (order by s.latency))::float8 as median
-      from (select ${STATUS} as status, (${LATENCY})::float8 as latency ${fromInterviews(actor.orgId, scope, filters)}) s`,
+      from (select ${STATUS} as status, i.ends_at > now() as upcoming, (${LATENCY})::float8 as latency ${fromInterviews(actor.orgId, scope, filters)}) s`,
   );
   const median = row?.median ?? null;
   return {
@@ -293,6 +297,7 @@ export async function queryDashboardSummary({ tx, actor }: ServiceContext, scope
     followedUp: row?.followed_up ?? 0,
     waiting: row?.waiting ?? 0,
     silent: row?.silent ?? 0,
+    upcoming: row?.upcoming ?? 0,
     medianLatencySeconds: median,
     medianLatencyLabel: median === null ? null : formatDuration(median),
   };

@@ -32,6 +32,12 @@ export interface DashboardView {
   order: SortOrder;
 }
 
+/**
+ * An export is built in memory inside one request; past this many rows it stops, and says so
+ * (in the response headers, and on the dashboard before the download starts).
+ */
+export const EXPORT_ROW_LIMIT = 50_000;
+
 export const DEFAULT_VIEW: DashboardView = { filters: { followedUp: 'all' }, sort: 'ended', order: DEFAULT_ORDER.ended };
 
 /** Query string for a view, leaving defaults out so a plain dashboard keeps a plain URL. */

@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { loadScope } from '@/server/services/records/visibility';
 import type { ServiceContext } from '@/server/services/types';
-import {
-  cursorTag,
-  dashboardFilterShape,
-  dashboardSortShape,
-  DEFAULT_ORDER,
-  queryDashboardPage,
-  SORT_KEYS,
-  withOrderedDates,
-  type DashboardPage,
-} from './dashboard-query';
+import { cursorTag, dashboardFilterShape, dashboardSortShape, queryDashboardPage, SORT_KEYS, withOrderedDates, type DashboardPage } from './dashboard-query';
+import { DEFAULT_ORDER } from './dashboard-view';
 import { decodeCursor, ZCursor } from './keyset';
 
 export const DASHBOARD_PAGE_SIZE = 25;

@@ -96,6 +96,8 @@ export interface RepliesOwedPage {
   /** Counted on the first page only; later pages leave it null. */
   totals: { waiting: number; overdue: number } | null;
   replyTargetHours: number;
+  /** The agency's time zone, for showing when the wait began. */
+  timeZone: string;
 }
 
 function toItem(r: RawRow): ReplyOwed {
@@ -145,7 +147,10 @@ export async function listRepliesOwed(ctx: ServiceContext, input: ListRepliesOwe
       and ${candidateVisible('c', scope)}`;
   const after = input.after ? sql`and ${keysetAfter(WAITING_SINCE, 'asc', sql`ce.candidate_id`, input.after)}` : sql``;
 
-  const [org] = await queryRows<{ reply_target_hours: number }>(tx, sql`select reply_target_hours from organizations where id = ${actor.orgId}`);
+  const [org] = await queryRows<{ reply_target_hours: number; time_zone: string }>(
+    tx,
+    sql`select reply_target_hours, time_zone from organizations where id = ${actor.orgId}`,
+  );
   const targetHours = org?.reply_target_hours ?? 48;
 
   const rows = await queryRows<RawRow>(
@@ -192,5 +197,5 @@ export async function listRepliesOwed(ctx: ServiceContext, input: ListRepliesOwe
     );
     totals = { waiting: count?.waiting ?? 0, overdue: count?.overdue ?? 0 };
   }
-  return { items: items.map(toItem), nextCursor, totals, replyTargetHours: targetHours };
+  return { items: items.map(toItem), nextCursor, totals, replyTargetHours: targetHours, timeZone: org?.time_zone ?? 'UTC' };
 }

@@ -1,9 +1,7 @@
 import type { ServiceContext } from '@/server/services/types';
 import { analyzeCandidateImport, type RowPlan } from './analyze-candidate-import';
 import { PREVIEW_ROW_LIMIT } from './import-format';
-import { ZPreviewCandidateImportInput, type PreviewCandidateImportInput } from './import-input';
-
-export { ZPreviewCandidateImportInput };
+import type { PreviewCandidateImportInput } from './import-input';
 
 export type PreviewRow = Omit<RowPlan, 'write'>;
 
