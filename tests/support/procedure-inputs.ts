@@ -25,6 +25,10 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'interview.create': { orgSlug, applicationId: victim.applicationId, startsAt: '2026-01-01T10:00:00Z', endsAt: '2026-01-01T11:00:00Z', kind: 'video' },
     'interview.update': { orgSlug, interviewId: victim.interviewId, archived: true },
     'touch.timeline': { orgSlug, candidateId: victim.candidateId },
+    'dashboard.list': { orgSlug, teamId: victim.teamId, jobId: victim.jobId, ownerId: victim.recruiterId, stage: 'interview', followedUp: 'all', sort: 'ended' },
+    'dashboard.summary': { orgSlug, teamId: victim.teamId, jobId: victim.jobId, ownerId: victim.recruiterId },
+    'dashboard.options': { orgSlug },
+    'dashboard.inbox': { orgSlug },
     'touch.log': { orgSlug, candidateId: victim.candidateId, kind: 'call', direction: 'outbound', occurredAt: '2026-01-01T10:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000001' },
   };
 }

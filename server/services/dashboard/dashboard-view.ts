@@ -38,8 +38,6 @@ export interface DashboardView {
  */
 export const EXPORT_ROW_LIMIT = 50_000;
 
-export const DEFAULT_VIEW: DashboardView = { filters: { followedUp: 'all' }, sort: 'ended', order: DEFAULT_ORDER.ended };
-
 /** Query string for a view, leaving defaults out so a plain dashboard keeps a plain URL. */
 export function viewSearchParams(view: DashboardView): URLSearchParams {
   const params = new URLSearchParams();

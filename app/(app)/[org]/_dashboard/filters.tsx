@@ -1,0 +1,178 @@
+'use client';
+
+import { useId, useState, type ReactNode } from 'react';
+import { Button, cx } from '@/app/_components/ui';
+import { hasFilters, type DashboardFilters, type FollowedUpChoice } from '@/server/services/dashboard/dashboard-view';
+import type { getDashboardOptions } from '@/server/services/dashboard/get-dashboard-options';
+import { STAGE_LABELS } from './labels';
+
+export type DashboardOptions = Awaited<ReturnType<typeof getDashboardOptions>>;
+
+const controlClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 sm:text-sm';
+
+function SelectField({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={controlClass}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+const FOLLOWED_UP_LABELS: Record<FollowedUpChoice, string> = { all: 'All', yes: 'Yes', no: 'No' };
+
+/**
+ * The dashboard's filters. Every change goes straight to the URL (the page reads its view from
+ * there), except a date range that ends before it starts, which stays here with an explanation.
+ */
+export function DashboardFilterBar({
+  filters,
+  options,
+  onChange,
+}: {
+  filters: DashboardFilters;
+  options: DashboardOptions;
+  onChange: (next: DashboardFilters) => void;
+}) {
+  const [from, setFrom] = useState(filters.from ?? '');
+  const [to, setTo] = useState(filters.to ?? '');
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const errorId = useId();
+
+  const apply = (patch: Partial<DashboardFilters>) => onChange({ ...filters, ...patch });
+  const jobs = filters.teamId ? options.jobs.filter((j) => j.teamId === filters.teamId) : options.jobs;
+
+  function changeDates(nextFrom: string, nextTo: string) {
+    setFrom(nextFrom);
+    setTo(nextTo);
+    if (nextFrom && nextTo && nextFrom > nextTo) {
+      setRangeError('The end date must be on or after the start date.');
+      return;
+    }
+    setRangeError(null);
+    apply({ from: nextFrom || undefined, to: nextTo || undefined });
+  }
+
+  return (
+    <form role="search" aria-label="Filter interviews" onSubmit={(e) => e.preventDefault()} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField
+          label="Team"
+          value={filters.teamId ?? ''}
+          onChange={(teamId) => {
+            const keepJob = !teamId || options.jobs.some((j) => j.id === filters.jobId && j.teamId === teamId);
+            apply({ teamId: teamId || undefined, jobId: keepJob ? filters.jobId : undefined });
+          }}
+        >
+          <option value="">All teams</option>
+          {options.teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Job" value={filters.jobId ?? ''} onChange={(jobId) => apply({ jobId: jobId || undefined })}>
+          <option value="">All jobs</option>
+          {jobs.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.title} — {j.clientCompany}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Candidate owner" value={filters.ownerId ?? ''} onChange={(ownerId) => apply({ ownerId: ownerId || undefined })}>
+          <option value="">Anyone</option>
+          {options.owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Stage"
+          value={filters.stage ?? ''}
+          onChange={(stage) => apply({ stage: options.stages.find((s) => s === stage) })}
+        >
+          <option value="">All stages</option>
+          {options.stages.map((s) => (
+            <option key={s} value={s}>
+              {STAGE_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-slate-800">Interview ended</legend>
+          <div className="mt-1.5 grid grid-cols-2 gap-3">
+            <label className="block">
+              <span className="mb-1 block text-xs text-slate-600">From</span>
+              <input
+                type="date"
+                value={from}
+                max={to || undefined}
+                onChange={(e) => changeDates(e.target.value, to)}
+                aria-invalid={rangeError ? true : undefined}
+                aria-describedby={rangeError ? errorId : undefined}
+                className={controlClass}
+              />
+            </label>
+            <label className="block">
+              <span className="mb-1 block text-xs text-slate-600">To</span>
+              <input
+                type="date"
+                value={to}
+                min={from || undefined}
+                onChange={(e) => changeDates(from, e.target.value)}
+                aria-invalid={rangeError ? true : undefined}
+                aria-describedby={rangeError ? errorId : undefined}
+                className={controlClass}
+              />
+            </label>
+          </div>
+          {rangeError ? (
+            <p id={errorId} role="alert" className="mt-1.5 text-sm text-red-700">
+              {rangeError}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Followed up</legend>
+          <div className="mt-1.5 inline-flex rounded-md shadow-sm ring-1 ring-inset ring-slate-300">
+            {(Object.keys(FOLLOWED_UP_LABELS) as FollowedUpChoice[]).map((choice, index) => (
+              <label
+                key={choice}
+                className={cx(
+                  'relative cursor-pointer px-4 py-2 text-sm font-medium focus-within:z-10 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600',
+                  index === 0 && 'rounded-l-md',
+                  index === 2 && 'rounded-r-md',
+                  filters.followedUp === choice ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 hover:bg-slate-50',
+                )}
+              >
+                <input
+                  type="radio"
+                  name="followedUp"
+                  value={choice}
+                  checked={filters.followedUp === choice}
+                  onChange={() => apply({ followedUp: choice })}
+                  className="sr-only"
+                />
+                {FOLLOWED_UP_LABELS[choice]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex items-end">
+          {hasFilters(filters) ? (
+            <Button type="button" variant="ghost" onClick={() => onChange({ followedUp: 'all' })}>
+              Clear filters
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

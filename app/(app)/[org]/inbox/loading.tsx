@@ -1,0 +1,5 @@
+import { RepliesOwedSkeleton } from './skeleton';
+
+export default function Loading() {
+  return <RepliesOwedSkeleton />;
+}
