@@ -22,10 +22,14 @@ test.describe('sign-up with a magic link', () => {
 
     // The workspace of the new agency.
     await expect(page).toHaveURL(`/${slug}`);
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.getByTestId('current-org')).toHaveText(name);
     await expect(page.getByTestId('signed-in-as')).toHaveText(email);
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Agency' }).click();
+    await expect(page).toHaveURL(`/${slug}/agency`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     const members = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Members' }) });
     await expect(members.getByRole('listitem').filter({ hasText: email })).toContainText('owner');
     const teams = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Teams' }) });

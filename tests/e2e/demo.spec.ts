@@ -5,9 +5,11 @@ test('the demo owner signs in and sees the demo agency', async ({ page }) => {
   await signIn(page, DEMO.owner);
 
   await expect(page).toHaveURL(`/${DEMO.slug}`);
-  await expect(page.getByRole('heading', { level: 1, name: DEMO.name })).toBeVisible();
   await expect(page.getByTestId('current-org')).toHaveText(DEMO.name);
   await expect(page.getByTestId('signed-in-as')).toHaveText(DEMO.owner);
+
+  await page.goto(`/${DEMO.slug}/agency`);
+  await expect(page.getByRole('heading', { level: 1, name: DEMO.name })).toBeVisible();
 
   const teams = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Teams' }) });
   for (const team of DEMO.teams) {

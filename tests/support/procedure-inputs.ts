@@ -29,6 +29,8 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'dashboard.summary': { orgSlug, teamId: victim.teamId, jobId: victim.jobId, ownerId: victim.recruiterId },
     'dashboard.options': { orgSlug },
     'dashboard.inbox': { orgSlug },
+    'import.preview': { orgSlug, csv: 'name,email,team,job_title,client_company\nInjected,injected@example.com,Fixture team,Fixture Engineer,Fixture Co\n' },
+    'import.commit': { orgSlug, csv: 'name,email,team,job_title,client_company\nInjected,injected@example.com,Fixture team,Fixture Engineer,Fixture Co\n', confirm: true },
     'touch.log': { orgSlug, candidateId: victim.candidateId, kind: 'call', direction: 'outbound', occurredAt: '2026-01-01T10:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000001' },
   };
 }
