@@ -200,10 +200,12 @@ describe('logging touches by hand and who may see what', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('refuses a duplicate email case-insensitively and an interview that ends before it starts', async () => {
+  it('clears optional fields, refuses a duplicate email case-insensitively and an interview that ends before it starts', async () => {
     const owner = callerFor(org.ownerId);
     const email = `${crypto.randomUUID().slice(0, 8)}@dup.example`;
-    await owner.candidate.create({ orgSlug: org.slug, name: 'First', email });
+    const first = await owner.candidate.create({ orgSlug: org.slug, name: 'First', email, phone: '+44 20 7946 0000', source: 'Referral' });
+    const cleared = await owner.candidate.update({ orgSlug: org.slug, candidateId: first.id, phone: '', source: null });
+    expect(cleared).toMatchObject({ phone: null, source: null, name: 'First' });
     await expect(owner.candidate.create({ orgSlug: org.slug, name: 'Second', email: email.toUpperCase() })).rejects.toThrow(`A candidate with the email ${email} already exists in this agency.`);
     await expect(
       owner.interview.create({ orgSlug: org.slug, applicationId: org.applicationId, startsAt: new Date('2026-01-02T10:00:00Z'), endsAt: new Date('2026-01-02T09:00:00Z'), kind: 'phone' }),

@@ -8,7 +8,14 @@ import { ZCandidateFields } from './candidate-input';
 import { checkOwnerAndTeam, duplicateEmailError } from './create-candidate';
 import { getVisibleCandidate } from './get-candidate';
 
-export const ZUpdateCandidateInput = ZCandidateFields.partial().extend({ candidateId: z.uuid() });
+// Unlike creation, an update must be able to clear an optional field: '' or null stores null.
+const clearable = (field: z.ZodType<string | undefined>) => z.union([z.literal('').transform(() => null), z.null(), field]).optional();
+
+export const ZUpdateCandidateInput = ZCandidateFields.partial().extend({
+  candidateId: z.uuid(),
+  phone: clearable(ZCandidateFields.shape.phone),
+  source: clearable(ZCandidateFields.shape.source),
+});
 export const ZArchiveCandidateInput = z.object({ candidateId: z.uuid(), archived: z.boolean() });
 
 export async function updateCandidate(ctx: ServiceContext, input: z.infer<typeof ZUpdateCandidateInput>) {

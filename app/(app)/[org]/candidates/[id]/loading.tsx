@@ -1,0 +1,5 @@
+import { CandidateSkeleton } from './candidate-view';
+
+export default function Loading() {
+  return <CandidateSkeleton />;
+}

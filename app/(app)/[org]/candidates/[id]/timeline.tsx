@@ -1,0 +1,357 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { fieldErrorsOf, formErrorOf, FormError, LiveStatus, SelectField, TextAreaField, useFocusFirstError, withLabel } from '@/app/_components/form';
+import { fromDatetimeLocal, toDatetimeLocal } from '@/app/_components/format';
+import { CHANNEL_LABELS, interviewKindLabel } from '@/app/_components/records';
+import { newRequestId } from '@/app/_components/request-id';
+import { StrengthPill } from '@/app/_components/status';
+import { RelativeTime, refreshNow, useFormatDate, useNow } from '@/app/_components/time';
+import { Button, Card, cx } from '@/app/_components/ui';
+import type { OrgView, RouterOutputs } from '@/app/_components/use-org';
+import { trpc } from '@/app/_trpc/react';
+import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
+import type { CandidateData } from './candidate-view';
+import { timelineInput } from './timeline-input';
+
+type TimelineItemData = RouterOutputs['touch']['timeline']['items'][number];
+
+const BODY_MAX = 5000;
+
+export function Timeline({ org, orgSlug, data }: { org: OrgView; orgSlug: string; data: CandidateData }) {
+  const candidateId = data.candidate.id;
+  const [timeline, query] = trpc.touch.timeline.useSuspenseInfiniteQuery(timelineInput(orgSlug, candidateId), { getNextPageParam: (page) => page.nextCursor });
+  const items = timeline.pages.flatMap((p) => p.items);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const headingId = useId();
+  const archived = data.candidate.archivedAt !== null;
+  const formatDate = useFormatDate();
+
+  // Scrolling near the end loads the next page; the button below does the same for keyboards.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, items.length]);
+
+  const interviewLabel = (id: string | null) => {
+    const i = id ? data.interviews.find((x) => x.id === id) : undefined;
+    if (!i) return null;
+    const job = data.applications.find((a) => a.id === i.applicationId);
+    return `${interviewKindLabel(i.kind)} interview ${formatDate(i.startsAt, 'date')}${job ? ` (${job.jobTitle})` : ''}`;
+  };
+
+  return (
+    <Card padded={false}>
+      <div className="border-b border-slate-200 p-4 sm:p-5">
+        <h2 id={headingId} className="text-base font-semibold text-slate-900">
+          Timeline
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Every touch with {data.candidate.name}, both directions and all channels, newest first.</p>
+      </div>
+      {org.canLogTouches && !archived ? <LogTouchForm orgSlug={orgSlug} data={data} /> : null}
+      {items.length === 0 ? (
+        <div className="px-5 py-10 text-center" data-testid="timeline-empty">
+          <p className="font-medium text-slate-900">No touches yet</p>
+          <p className="mt-1 text-sm text-slate-600">Questions, replies, portal visits, calls and notes appear here as they happen.</p>
+        </div>
+      ) : (
+        <ol aria-labelledby={headingId} className="divide-y divide-slate-100" data-testid="timeline">
+          {items.map((item) => (
+            <TimelineItem key={item.id} item={item} interview={interviewLabel(item.interviewId)} />
+          ))}
+        </ol>
+      )}
+      <div ref={sentinel} aria-hidden="true" />
+      {hasNextPage ? (
+        <div className="flex justify-center border-t border-slate-200 p-4">
+          <Button type="button" variant="secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} data-testid="timeline-load-more">
+            {isFetchingNextPage ? 'Loading older touches…' : 'Load older touches'}
+          </Button>
+        </div>
+      ) : items.length > 0 ? (
+        <p className="border-t border-slate-100 px-5 py-3 text-center text-xs text-slate-600">Beginning of the timeline</p>
+      ) : null}
+      <LiveStatus className="sr-only" message={isFetchingNextPage ? 'Loading older touches…' : undefined} />
+    </Card>
+  );
+}
+
+function InboundIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
+      <path d="M15.28 4.72a.75.75 0 0 1 0 1.06L7.56 13.5h4.69a.75.75 0 0 1 0 1.5h-6.5a.75.75 0 0 1-.75-.75v-6.5a.75.75 0 0 1 1.5 0v4.69l7.72-7.72a.75.75 0 0 1 1.06 0Z" />
+    </svg>
+  );
+}
+
+function OutboundIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
+      <path d="M4.72 15.28a.75.75 0 0 1 0-1.06l7.72-7.72H7.75a.75.75 0 0 1 0-1.5h6.5a.75.75 0 0 1 .75.75v6.5a.75.75 0 0 1-1.5 0V7.56l-7.72 7.72a.75.75 0 0 1-1.06 0Z" />
+    </svg>
+  );
+}
+
+function TimelineItem({ item, interview }: { item: TimelineItemData; interview: string | null }) {
+  const inbound = item.direction === 'inbound';
+  const rule = TOUCH_RULES[item.kind];
+  return (
+    <li data-testid="timeline-item" data-direction={item.direction} data-kind={item.kind} className={cx('flex gap-3 px-4 py-4 sm:px-5', inbound ? 'bg-white' : 'bg-slate-50/70')}>
+      <span
+        className={cx(
+          'mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full ring-1 ring-inset',
+          inbound ? 'bg-emerald-50 text-emerald-800 ring-emerald-200' : 'bg-brand-50 text-brand-800 ring-brand-100',
+        )}
+      >
+        {inbound ? <InboundIcon /> : <OutboundIcon />}
+      </span>
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+          <p className="text-sm text-slate-900">
+            <span className="font-semibold" data-testid="timeline-item-kind">
+              {rule.label}
+            </span>
+            <span className="text-slate-600"> · </span>
+            <span className={cx('font-medium', inbound ? 'text-emerald-800' : 'text-brand-800')} data-testid="timeline-item-direction">
+              {inbound ? 'Inbound, from the candidate' : 'Outbound, from the agency'}
+            </span>
+          </p>
+          <RelativeTime value={item.occurredAt} className="shrink-0 text-xs text-slate-600" />
+        </div>
+        <p className="mt-0.5 text-xs text-slate-600">
+          {CHANNEL_LABELS[item.channel]}
+          {item.actorName ? (inbound ? ` · logged by ${item.actorName}` : ` · by ${item.actorName}`) : ''}
+          {interview ? ` · about the ${interview}` : ''}
+        </p>
+        {item.body ? <p className="mt-2 text-sm break-words whitespace-pre-wrap text-slate-800">{item.body}</p> : null}
+        {inbound && item.strength > 0 ? (
+          <p className="mt-2">
+            <StrengthPill strength={item.strength} />
+          </p>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+type LogKind = 'call' | 'message' | 'email_reply' | 'note';
+type Direction = 'inbound' | 'outbound';
+
+/** What a recruiter may log by hand (server/services/touches/log-touch.ts) and which ways it can go. */
+const LOG_KINDS: Record<LogKind, { label: string; directions: readonly Direction[]; lockedHint?: string }> = {
+  call: { label: 'Call', directions: ['inbound', 'outbound'] },
+  message: { label: 'Message (text, chat, LinkedIn)', directions: ['inbound', 'outbound'] },
+  email_reply: { label: 'Email received elsewhere', directions: ['inbound'], lockedHint: 'An email received elsewhere is always from the candidate.' },
+  note: { label: 'Note', directions: ['outbound'], lockedHint: 'A note is always written by the agency.' },
+};
+
+const LOG_FIELDS = ['kind', 'direction', 'occurredAt', 'interviewId', 'body'] as const;
+
+function LogTouchForm({ orgSlug, data }: { orgSlug: string; data: CandidateData }) {
+  const utils = trpc.useUtils();
+  const id = useId();
+  const now = useNow();
+  const [kind, setKind] = useState<LogKind>('call');
+  const [direction, setDirection] = useState<Direction>('outbound');
+  // null: "now" (whatever now is when the form is sent); a string once the user picks a time.
+  const [when, setWhen] = useState<string | null>(null);
+  const [interviewId, setInterviewId] = useState('');
+  const [body, setBody] = useState('');
+  // One id per touch being logged: a double click or a retry after a network error sends the same
+  // id, and the server records one touch. A new id only after a success.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [status, setStatus] = useState<string>();
+  const formatDate = useFormatDate();
+
+  const log = trpc.touch.log.useMutation({
+    onSuccess: async (result, input) => {
+      setRequestId(newRequestId());
+      setBody('');
+      setWhen(null);
+      setInterviewId('');
+      refreshNow();
+      const label = LOG_KINDS[input.kind].label.replace(/ \(.*\)$/, '');
+      setStatus(result.created ? `${label} logged.` : `${label} was already logged.`);
+      await Promise.all([
+        utils.touch.timeline.invalidate({ orgSlug, candidateId: data.candidate.id }),
+        utils.candidate.get.invalidate({ orgSlug, candidateId: data.candidate.id }),
+        utils.candidate.list.invalidate(),
+      ]);
+    },
+    onError: () => setStatus(undefined),
+  });
+  const errors = fieldErrorsOf(log.error);
+  const formError = formErrorOf(log.error, LOG_FIELDS);
+  const formRef = useFocusFirstError(log.error);
+
+  const allowed = LOG_KINDS[kind].directions;
+  const locked = allowed.length === 1;
+  const effectiveDirection: Direction = allowed.includes(direction) ? direction : allowed[0]!;
+  const maxLocal = now ? toDatetimeLocal(now) : undefined;
+  const whenValue = when ?? maxLocal ?? '';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (log.isPending) return;
+    setStatus(undefined);
+    const occurredAt = when === null ? new Date() : fromDatetimeLocal(when);
+    log.mutate({
+      orgSlug,
+      candidateId: data.candidate.id,
+      kind,
+      direction: effectiveDirection,
+      occurredAt: occurredAt ?? undefined,
+      ...(interviewId ? { interviewId } : {}),
+      ...(body.trim() ? { body } : {}),
+      clientRequestId: requestId,
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="space-y-4 border-b border-slate-200 bg-slate-50 p-4 sm:p-5" data-testid="log-touch-form">
+      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
+        Log a touch
+      </h3>
+      <FormError message={formError} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          id={`${id}-kind`}
+          label="What happened"
+          name="kind"
+          value={kind}
+          data-testid="log-touch-kind"
+          onChange={(e) => setKind(e.target.value as LogKind)}
+          error={withLabel('Kind', errors.kind)}
+        >
+          {(Object.keys(LOG_KINDS) as LogKind[]).map((k) => (
+            <option key={k} value={k}>
+              {LOG_KINDS[k].label}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset aria-describedby={locked ? `${id}-direction-hint` : errors.direction ? `${id}-direction-error` : undefined}>
+          <legend className="block text-sm font-medium text-slate-800">Direction</legend>
+          <div className="mt-1.5 flex min-h-10 flex-wrap items-center gap-x-4 gap-y-1" data-testid="log-touch-direction">
+            {(['inbound', 'outbound'] as const).map((d) => {
+              const disabled = !allowed.includes(d);
+              return (
+                <label key={d} className={cx('flex items-center gap-2 text-sm', disabled ? 'text-slate-500' : 'text-slate-800')}>
+                  <input
+                    type="radio"
+                    name={`${id}-direction`}
+                    value={d}
+                    checked={effectiveDirection === d}
+                    disabled={disabled}
+                    onChange={() => setDirection(d)}
+                    className="size-4 border-slate-500 text-brand-700 focus:ring-brand-600"
+                  />
+                  {d === 'inbound' ? 'From the candidate' : 'From the agency'}
+                </label>
+              );
+            })}
+          </div>
+          {locked ? (
+            <p id={`${id}-direction-hint`} className="mt-1 text-sm text-slate-600">
+              {LOG_KINDS[kind].lockedHint}
+            </p>
+          ) : null}
+          {errors.direction ? (
+            <p id={`${id}-direction-error`} role="alert" className="mt-1 text-sm text-red-700">
+              {errors.direction}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-when`} className="block text-sm font-medium text-slate-800">
+            When
+          </label>
+          <input
+            id={`${id}-when`}
+            type="datetime-local"
+            name="occurredAt"
+            data-testid="log-touch-when"
+            value={whenValue}
+            max={maxLocal}
+            required
+            aria-invalid={errors.occurredAt ? true : undefined}
+            aria-describedby={errors.occurredAt ? `${id}-when-error ${id}-when-hint` : `${id}-when-hint`}
+            onChange={(e) => setWhen(e.target.value)}
+            className={cx(
+              'block h-10 w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:ring-2 focus:outline-none sm:text-sm',
+              errors.occurredAt ? 'border-red-600 focus:ring-red-600' : 'border-slate-500 focus:border-brand-600 focus:ring-brand-600',
+            )}
+          />
+          <p id={`${id}-when-hint`} className="text-sm text-slate-600">
+            {when === null ? (
+              'Now, unless you change it.'
+            ) : (
+              <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={() => setWhen(null)}>
+                Reset to now
+              </button>
+            )}
+          </p>
+          {errors.occurredAt ? (
+            <p id={`${id}-when-error`} role="alert" className="text-sm text-red-700">
+              {errors.occurredAt}
+            </p>
+          ) : null}
+        </div>
+        <SelectField
+          id={`${id}-interview`}
+          label="Interview (optional)"
+          name="interviewId"
+          value={interviewId}
+          data-testid="log-touch-interview"
+          onChange={(e) => setInterviewId(e.target.value)}
+          hint={data.interviews.length ? 'Left empty, it is linked to the latest interview it follows.' : undefined}
+          error={withLabel('Interview', errors.interviewId)}
+        >
+          <option value="">{data.interviews.length ? 'Latest interview (automatic)' : 'No interviews yet'}</option>
+          {data.interviews
+            .filter((i) => !i.archivedAt)
+            .map((i) => {
+              const job = data.applications.find((a) => a.id === i.applicationId);
+              return (
+                <option key={i.id} value={i.id}>
+                  {interviewKindLabel(i.kind)}, {formatDate(i.startsAt, 'date')}
+                  {job ? ` — ${job.jobTitle}` : ''}
+                </option>
+              );
+            })}
+        </SelectField>
+      </div>
+      <TextAreaField
+        id={`${id}-body`}
+        label={kind === 'note' ? 'Note' : 'What was said (optional)'}
+        name="body"
+        rows={3}
+        maxLength={BODY_MAX}
+        value={body}
+        data-testid="log-touch-body"
+        onChange={(e) => setBody(e.target.value)}
+        hint={
+          <span className={cx('tabular-nums', body.length > BODY_MAX * 0.9 && 'font-medium text-amber-900')}>
+            {body.length.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters
+          </span>
+        }
+        error={withLabel('Text', errors.body)}
+        className="resize-y"
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={log.isPending} data-testid="log-touch-submit">
+          {log.isPending ? 'Logging…' : 'Log touch'}
+        </Button>
+        <LiveStatus testId="log-touch-status" message={status} className={cx(status && 'font-medium text-emerald-800')} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+import { JobSkeleton } from './job-view';
+
+export default function Loading() {
+  return <JobSkeleton />;
+}
