@@ -69,7 +69,7 @@ export async function createAgency(page: Page, { name, slug }: { name: string; s
   await page.getByLabel('Web address').fill(slug);
   await page.getByRole('button', { name: 'Create agency' }).click();
   await expect(page).toHaveURL(`/${slug}`);
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId('current-org')).toHaveText(name);
 }
 
 /** A new user with a new agency, signed in and looking at its workspace. */
