@@ -15,8 +15,8 @@ export const ZListCandidatesInput = z.object({
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Candidates by name, keyset-paginated. A search matches any part of the name or email; the
- * trigram index on lower(name || ' ' || email) serves it at 100k candidates.
+ * Candidates by name, keyset-paginated. A search matches any part of the name or email; it goes
+ * through afterview_search_candidate_ids (migration 0004) so the trigram index can serve it under RLS.
  */
 export async function listCandidates(ctx: ServiceContext, input: z.input<typeof ZListCandidatesInput>) {
   const { query, teamId, includeArchived, limit, cursor } = ZListCandidatesInput.parse(input);
@@ -44,7 +44,7 @@ export async function listCandidates(ctx: ServiceContext, input: z.input<typeof 
         where c.org_id = ${ctx.actor.orgId} and ${candidateVisible('c', scope)}
           ${includeArchived ? sql`` : sql`and c.archived_at is null`}
           ${teamId ? sql`and c.team_id = ${teamId}` : sql``}
-          ${q ? sql`and lower(c.name || ' ' || c.email) like ${`%${escapeLike(q)}%`}` : sql``}
+          ${q ? sql`and c.id in (select s.id from afterview_search_candidate_ids(${`%${escapeLike(q)}%`}) s)` : sql``}
           ${cursor ? sql`and (lower(c.name), c.id) > (${cursor.name.toLowerCase()}, ${cursor.id}::uuid)` : sql``}
         order by lower(c.name), c.id
         limit ${limit + 1}`,
