@@ -157,9 +157,16 @@ describe('the roles', () => {
     for (const role of roles) expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcanlogin: false, owned: 0 });
   });
 
-  it('keeps the audit log append-only for the app', async () => {
-    for (const statement of [sql`update audit_log set action = 'tampered'`, sql`delete from audit_log`]) {
-      expect(await errorOf(() => withTenant(a.orgId, (tx) => tx.execute(statement)))).toMatch(/permission denied/);
+  it('keeps append-only tables (the audit log, the touch ledger) append-only for the app', async () => {
+    const appendOnly = await queryRows<{ relname: string }>(
+      getDb(),
+      sql`select relname from pg_class where relnamespace = 'public'::regnamespace and obj_description(oid, 'pg_class') like 'append-only%' order by relname`,
+    );
+    expect(appendOnly.map((r) => r.relname)).toEqual(['audit_log', 'touches']);
+    for (const { relname } of appendOnly) {
+      for (const statement of [sql`update ${sql.identifier(relname)} set org_id = org_id`, sql`delete from ${sql.identifier(relname)}`]) {
+        expect(await errorOf(() => withTenant(a.orgId, (tx) => tx.execute(statement))), relname).toMatch(/permission denied/);
+      }
     }
   });
 
