@@ -55,7 +55,7 @@ export function Dashboard({ orgSlug, view }: { orgSlug: string; view: DashboardV
             Who followed up after each interview, how fast and how strongly, and who stayed silent after {options.settings.followUpWindowDays} days.
           </p>
         </div>
-        <div className="flex flex-col items-end gap-1">
+        <div className="flex flex-col items-start gap-1 sm:items-end">
           <a
             href={exportHref}
             download

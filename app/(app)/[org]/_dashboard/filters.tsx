@@ -43,7 +43,11 @@ export function DashboardFilterBar({
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
   const [rangeError, setRangeError] = useState<string | null>(null);
+  // On a phone the filters would push the results below the fold: they fold away behind a toggle.
+  const [expanded, setExpanded] = useState(false);
   const errorId = useId();
+  const panelId = useId();
+  const activeCount = [filters.teamId, filters.jobId, filters.ownerId, filters.stage, filters.from, filters.to, filters.followedUp !== 'all' ? filters.followedUp : undefined].filter(Boolean).length;
 
   const apply = (patch: Partial<DashboardFilters>) => onChange({ ...filters, ...patch });
   const jobs = filters.teamId ? options.jobs.filter((j) => j.teamId === filters.teamId) : options.jobs;
@@ -61,7 +65,17 @@ export function DashboardFilterBar({
 
   return (
     <form role="search" aria-label="Filter interviews" onSubmit={(e) => e.preventDefault()} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <button
+        type="button"
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        onClick={() => setExpanded((v) => !v)}
+        className="flex w-full items-center justify-between text-sm font-semibold text-slate-800 sm:hidden"
+      >
+        <span>Filters{activeCount > 0 ? ` (${activeCount} active)` : ''}</span>
+        <span aria-hidden="true">{expanded ? '▴' : '▾'}</span>
+      </button>
+      <div id={panelId} className={cx('gap-4 sm:grid sm:grid-cols-2 lg:grid-cols-4', expanded ? 'mt-4 grid' : 'hidden')}>
         <SelectField
           label="Team"
           value={filters.teamId ?? ''}
