@@ -6,8 +6,9 @@ import { createContextForUser } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 import { addMember, callerFor, createUser, uniqueSlug } from '../support/fixtures';
 
-async function countOrgs() {
-  const [row] = await queryRows<{ n: number }>(getDb(), sql`select count(*)::int as n from organizations`);
+// Counted per user: other test files create agencies at the same time on a shared server database.
+async function agenciesOf(userId: string) {
+  const [row] = await queryRows<{ n: number }>(getDb(), sql`select count(*)::int as n from memberships where user_id = ${userId}`);
   return row!.n;
 }
 
@@ -44,12 +45,14 @@ describe('creating an agency', () => {
     const user = await createUser();
     const slug = uniqueSlug('taken');
     await callerFor(user.id).org.create({ name: 'First', slug });
-    const before = await countOrgs();
+    const before = await agenciesOf(user.id);
     const { status, error } = await post(user.id, 'org.create', { name: 'Second', slug });
     expect(status).toBe(409);
     expect(error?.message).toBe(`The address "${slug}" is already taken. Please choose another.`);
     expect(error?.data.fieldErrors).toEqual({ slug: error?.message });
-    expect(await countOrgs()).toBe(before);
+    expect(await agenciesOf(user.id)).toBe(before);
+    const [owner] = await queryRows<{ name: string }>(getDb(), sql`select name from organizations where slug = ${slug}`);
+    expect(owner?.name).toBe('First');
   });
 
   it.each([
@@ -61,11 +64,10 @@ describe('creating an agency', () => {
     ['x'.repeat(41), 'slug: must be at most 40 characters'],
   ])('refuses the malformed slug %j', async (slug, message) => {
     const user = await createUser();
-    const before = await countOrgs();
     const { status, error } = await post(user.id, 'org.create', { name: 'Agency', slug });
     expect(status).toBe(400);
     expect(error?.message).toBe(message);
-    expect(await countOrgs()).toBe(before);
+    expect(await agenciesOf(user.id)).toBe(0);
   });
 
   it('refuses an empty name and reports every bad field', async () => {
