@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn } from './support';
+
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, `${name} has WCAG 2.1 AA violations`).toEqual([]);
+}
+
+test('the sign-in pages have no WCAG 2.1 AA violations', async ({ page }) => {
+  await page.goto('/signin');
+  await expectNoViolations(page, 'sign-in');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByText('Please enter your email address.')).toBeVisible();
+  await expectNoViolations(page, 'sign-in with an error');
+});
+
+test('the recruiter pages have no WCAG 2.1 AA violations', async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  for (const path of ['', '/inbox', '/candidates', '/jobs', '/agency', '/candidates/import']) {
+    await page.goto(`/${DEMO.slug}${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page, path || 'dashboard');
+  }
+  await page.goto(`/${DEMO.slug}/candidates`);
+  await page.getByTestId('candidate-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('candidate-name')).toBeVisible();
+  await expectNoViolations(page, 'candidate page');
+  await page.goto(`/${DEMO.slug}/jobs`);
+  await page.getByTestId('job-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('job-title')).toBeVisible();
+  await expectNoViolations(page, 'job page');
+});
+
+test('a recruiter sees only the candidates of their team', async ({ page }) => {
+  await signIn(page, 'riley@northwind.example');
+  await page.goto(`/${DEMO.slug}/candidates`);
+  const rows = page.getByTestId('candidate-row');
+  await expect(rows.first()).toBeVisible();
+  // Riley is in Engineering only: no candidate of Sales & Marketing is listed.
+  await expect(rows.filter({ hasText: 'Sales & Marketing' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Engineering' }).first()).toBeVisible();
+});
