@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import { ConfirmDialog, Dialog } from '@/app/_components/dialog';
 import { LiveStatus } from '@/app/_components/form';
+import { RecordActions } from '@/app/_components/record-actions';
 import { formatDuration } from '@/app/_components/format';
 import { ArchivedPill, FollowUpStatus, Pill, StrengthPill } from '@/app/_components/status';
 import { DateTime, RelativeTime, useNow } from '@/app/_components/time';
-import { Button, Card, cx } from '@/app/_components/ui';
+import { Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView, type RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
@@ -98,50 +98,31 @@ function CandidateActions({ org, orgSlug, data, onDone }: { org: OrgView; orgSlu
   const { candidate } = data;
   const archived = candidate.archivedAt !== null;
   const utils = trpc.useUtils();
-  const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-
   const refresh = () => Promise.all([utils.candidate.get.invalidate({ orgSlug, candidateId: candidate.id }), utils.candidate.list.invalidate()]);
-
   const update = trpc.candidate.update.useMutation({
     onSuccess: async () => {
       await refresh();
-      setEditing(false);
       onDone('Details saved.');
     },
   });
   const archive = trpc.candidate.archive.useMutation({
     onSuccess: async (_row, input) => {
       await refresh();
-      setConfirming(false);
       onDone(input.archived ? `${candidate.name} was archived.` : `${candidate.name} was restored.`);
     },
   });
 
   return (
-    <div className="flex flex-wrap gap-2">
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={() => {
-          update.reset();
-          setEditing(true);
-        }}
-      >
-        Edit details
-      </Button>
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={() => {
-          archive.reset();
-          setConfirming(true);
-        }}
-      >
-        {archived ? 'Restore' : 'Archive'}
-      </Button>
-
-      <Dialog open={editing} onClose={() => setEditing(false)} title="Edit details" testId="edit-candidate-dialog">
+    <RecordActions
+      name={candidate.name}
+      archived={archived}
+      editLabel="Edit details"
+      editTestId="edit-candidate-dialog"
+      onOpen={() => {
+        update.reset();
+        archive.reset();
+      }}
+      editForm={(close) => (
         <CandidateForm
           idPrefix="edit-candidate"
           org={org}
@@ -160,29 +141,18 @@ function CandidateActions({ org, orgSlug, data, onDone }: { org: OrgView; orgSlu
           pending={update.isPending}
           submitLabel="Save details"
           pendingLabel="Saving…"
-          onCancel={() => setEditing(false)}
-          onSubmit={(values) => update.mutate({ orgSlug, candidateId: candidate.id, ...candidateInputOf(values) })}
+          onCancel={close}
+          onSubmit={(values) => update.mutate({ orgSlug, candidateId: candidate.id, ...candidateInputOf(values) }, { onSuccess: close })}
         />
-      </Dialog>
-
-      <ConfirmDialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        title={archived ? `Restore ${candidate.name}?` : `Archive ${candidate.name}?`}
-        confirmLabel={archived ? 'Restore' : 'Archive'}
-        pendingLabel={archived ? 'Restoring…' : 'Archiving…'}
-        tone={archived ? 'primary' : 'danger'}
-        pending={archive.isPending}
-        error={archive.error?.message}
-        onConfirm={() => archive.mutate({ orgSlug, candidateId: candidate.id, archived: !archived })}
-      >
-        {archived ? (
-          <p>They will show in candidate lists and on the dashboard again, and touches can be logged.</p>
-        ) : (
-          <p>Archived candidates are hidden from lists and the dashboard, and no touches can be logged for them. Nothing is deleted: you can restore them at any time.</p>
-        )}
-      </ConfirmDialog>
-    </div>
+      )}
+      archive={{
+        pending: archive.isPending,
+        error: archive.error?.message,
+        run: (close) => archive.mutate({ orgSlug, candidateId: candidate.id, archived: !archived }, { onSuccess: close }),
+      }}
+      archiveNote={<p>Archived candidates are hidden from lists and the dashboard, and no touches can be logged for them. Nothing is deleted: you can restore them at any time.</p>}
+      restoreNote={<p>They will show in candidate lists and on the dashboard again, and touches can be logged.</p>}
+    />
   );
 }
 

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import { ConfirmDialog, Dialog } from '@/app/_components/dialog';
 import { LiveStatus } from '@/app/_components/form';
+import { RecordActions } from '@/app/_components/record-actions';
 import { formatInterviewers, interviewKindLabel, STAGE_LABELS, type JobStatus } from '@/app/_components/records';
 import { ArchivedPill, Pill } from '@/app/_components/status';
 import { DateRange, DateTime, useNow } from '@/app/_components/time';
-import { Button, Card, cx } from '@/app/_components/ui';
+import { Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView, type RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { JobForm } from '../job-form';
@@ -167,47 +167,31 @@ function ApplicationItem({ orgSlug, application: a }: { orgSlug: string; applica
 
 function JobActions({ org, orgSlug, job, onDone }: { org: OrgView; orgSlug: string; job: JobData['job']; onDone: (message: string) => void }) {
   const utils = trpc.useUtils();
-  const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const refresh = () => Promise.all([utils.job.get.invalidate({ orgSlug, jobId: job.id }), utils.job.list.invalidate()]);
   const update = trpc.job.update.useMutation({
     onSuccess: async () => {
       await Promise.all([refresh(), utils.candidate.get.invalidate()]);
-      setEditing(false);
       onDone('Job saved.');
     },
   });
   const archive = trpc.job.archive.useMutation({
     onSuccess: async (_row, input) => {
       await refresh();
-      setConfirming(false);
       onDone(input.archived ? `${job.title} was archived.` : `${job.title} was restored.`);
     },
   });
 
   return (
-    <div className="flex flex-wrap gap-2">
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={() => {
-          update.reset();
-          setEditing(true);
-        }}
-      >
-        Edit job
-      </Button>
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={() => {
-          archive.reset();
-          setConfirming(true);
-        }}
-      >
-        {job.archived ? 'Restore' : 'Archive'}
-      </Button>
-      <Dialog open={editing} onClose={() => setEditing(false)} title="Edit job" testId="edit-job-dialog">
+    <RecordActions
+      name={job.title}
+      archived={job.archived}
+      editLabel="Edit job"
+      editTestId="edit-job-dialog"
+      onOpen={() => {
+        update.reset();
+        archive.reset();
+      }}
+      editForm={(close) => (
         <JobForm
           idPrefix="edit-job"
           org={org}
@@ -217,28 +201,20 @@ function JobActions({ org, orgSlug, job, onDone }: { org: OrgView; orgSlug: stri
           pending={update.isPending}
           submitLabel="Save job"
           pendingLabel="Saving…"
-          onCancel={() => setEditing(false)}
-          onSubmit={(values) => update.mutate({ orgSlug, jobId: job.id, title: values.title, clientCompany: values.clientCompany, status: values.status })}
+          onCancel={close}
+          onSubmit={(values) =>
+            update.mutate({ orgSlug, jobId: job.id, title: values.title, clientCompany: values.clientCompany, status: values.status }, { onSuccess: close })
+          }
         />
-      </Dialog>
-      <ConfirmDialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        title={job.archived ? `Restore ${job.title}?` : `Archive ${job.title}?`}
-        confirmLabel={job.archived ? 'Restore' : 'Archive'}
-        pendingLabel={job.archived ? 'Restoring…' : 'Archiving…'}
-        tone={job.archived ? 'primary' : 'danger'}
-        pending={archive.isPending}
-        error={archive.error?.message}
-        onConfirm={() => archive.mutate({ orgSlug, jobId: job.id, archived: !job.archived })}
-      >
-        {job.archived ? (
-          <p>The job shows in the jobs list and on the dashboard again.</p>
-        ) : (
-          <p>Archived jobs are hidden from the jobs list and the dashboard. Its applications, interviews and touches are kept: you can restore it at any time.</p>
-        )}
-      </ConfirmDialog>
-    </div>
+      )}
+      archive={{
+        pending: archive.isPending,
+        error: archive.error?.message,
+        run: (close) => archive.mutate({ orgSlug, jobId: job.id, archived: !job.archived }, { onSuccess: close }),
+      }}
+      archiveNote={<p>Archived jobs are hidden from the jobs list and the dashboard. Its applications, interviews and touches are kept: you can restore it at any time.</p>}
+      restoreNote={<p>The job shows in the jobs list and on the dashboard again.</p>}
+    />
   );
 }
 
