@@ -3,3 +3,4 @@ export * from './orgs';
 export * from './mail';
 export * from './records';
 export * from './touches';
+export * from './portal';

@@ -15,6 +15,10 @@ export const organizations = pgTable('organizations', {
   followUpWindowDays: integer('follow_up_window_days').notNull().default(7),
   replyTargetHours: integer('reply_target_hours').notNull().default(48),
   timeZone: text('time_zone').notNull().default('UTC'),
+  // What candidates see on the portal: the agency's colour (#rrggbb) and an https logo URL.
+  brandColor: text('brand_color').notNull().default('#4338ca'),
+  logoUrl: text('logo_url'),
+  portalLinkDays: integer('portal_link_days').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -49,6 +49,8 @@ export const touches = pgTable(
     body: text('body'),
     dedupeKey: text('dedupe_key').notNull(),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
+    // The inbound touch this one answers (a recruiter's answer to a portal question).
+    inReplyTo: uuid('in_reply_to'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -57,6 +59,8 @@ export const touches = pgTable(
     foreignKey({ columns: [t.orgId, t.applicationId], foreignColumns: [applications.orgId, applications.id], name: 'touches_application_fk' }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.interviewId], foreignColumns: [interviews.orgId, interviews.id], name: 'touches_interview_fk' }).onDelete('cascade'),
     index('touches_candidate_time_idx').on(t.orgId, t.candidateId, t.occurredAt.desc(), t.id.desc()),
+    foreignKey({ columns: [t.orgId, t.inReplyTo], foreignColumns: [t.orgId, t.id], name: 'touches_in_reply_to_fk' }),
+    index('touches_in_reply_to_idx').on(t.orgId, t.inReplyTo).where(sql`${t.inReplyTo} is not null`),
     index('touches_interview_idx').on(t.orgId, t.interviewId).where(sql`${t.interviewId} is not null`),
   ],
 );

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'job.write': WRITERS,
   'touch.read': ALL,
   'touch.log': WRITERS,
+  'portal.link': WRITERS,
+  'question.answer': WRITERS,
   'dashboard.read': ALL,
   'dashboard.export': ALL,
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import { importRouter } from '@/server/routers/import.router';
 import { interviewRouter } from '@/server/routers/interview.router';
 import { jobRouter } from '@/server/routers/job.router';
 import { orgRouter } from '@/server/routers/org.router';
+import { portalRouter } from '@/server/routers/portal.router';
 import { teamRouter } from '@/server/routers/team.router';
 import { touchRouter } from '@/server/routers/touch.router';
 import { createCallerFactory, createTRPCRouter } from './init';
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   touch: touchRouter,
   dashboard: dashboardRouter,
   import: importRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;

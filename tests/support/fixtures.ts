@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
-import { applications, auditLog, candidates, interviews, jobs, memberships, teamMembers, teams, users, type Role } from '@/db/schema';
+import { applications, auditLog, candidates, interviews, jobs, memberships, portalLinks, teamMembers, teams, users, type Role } from '@/db/schema';
+import { generatePortalToken, hashPortalToken } from '@/server/services/portal/portal-token';
 import { recordTouch } from '@/server/services/touches/record-touch';
 import { withTenant } from '@/db/tenant';
 import { createContextForUser } from '@/server/trpc/context';
@@ -38,6 +39,9 @@ export interface TenantFixture {
   applicationId: string;
   interviewId: string;
   touchId: string;
+  portalLinkId: string;
+  /** The portal token of `portalLinkId`, known only because the fixture created it. */
+  portalToken: string;
 }
 
 /**
@@ -60,6 +64,8 @@ export async function createTenant(label: string): Promise<TenantFixture> {
     applicationId: '',
     interviewId: '',
     touchId: '',
+    portalLinkId: '',
+    portalToken: '',
   };
   await withTenant(org.id, async (tx) => {
     for (const build of Object.values(TENANT_TABLE_FIXTURES)) await build(tx, fx);
@@ -112,6 +118,14 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
       { candidateId: fx.candidateId, kind: 'question', direction: 'inbound', channel: 'portal', occurredAt: new Date(Date.now() - 86_400_000), body: 'When do I hear back?', dedupeKey: `fixture:${randomUUID()}` },
     );
     fx.touchId = touch.id;
+  },
+  portal_links: async (tx, fx) => {
+    fx.portalToken = generatePortalToken();
+    const [link] = await tx
+      .insert(portalLinks)
+      .values({ orgId: fx.orgId, candidateId: fx.candidateId, applicationId: fx.applicationId, interviewId: fx.interviewId, tokenHash: hashPortalToken(fx.portalToken), createdBy: fx.ownerId, expiresAt: new Date(Date.now() + 30 * 86_400_000) })
+      .returning({ id: portalLinks.id });
+    fx.portalLinkId = link!.id;
   },
   // Both are derived: recording the touch above created one row in each.
   candidate_engagement: async () => {},

@@ -31,6 +31,10 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'dashboard.inbox': { orgSlug },
     'import.preview': { orgSlug, csv: 'name,email,team,job_title,client_company\nInjected,injected@example.com,Fixture team,Fixture Engineer,Fixture Co\n' },
     'import.commit': { orgSlug, csv: 'name,email,team,job_title,client_company\nInjected,injected@example.com,Fixture team,Fixture Engineer,Fixture Co\n', confirm: true },
+    'portal.links': { orgSlug, candidateId: victim.candidateId },
+    'portal.createLink': { orgSlug, candidateId: victim.candidateId, applicationId: victim.applicationId, interviewId: victim.interviewId },
+    'portal.revokeLink': { orgSlug, linkId: victim.portalLinkId },
+    'portal.answer': { orgSlug, candidateId: victim.candidateId, questionId: victim.touchId, body: 'Injected answer', clientRequestId: '00000000-0000-4000-8000-000000000002' },
     'touch.log': { orgSlug, candidateId: victim.candidateId, kind: 'call', direction: 'outbound', occurredAt: '2026-01-01T10:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000001' },
   };
 }

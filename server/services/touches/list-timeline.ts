@@ -25,9 +25,12 @@ export async function listTimeline(ctx: ServiceContext, input: z.input<typeof ZL
     body: string | null;
     interview_id: string | null;
     actor_name: string | null;
+    in_reply_to: string | null;
+    answered: boolean | null;
   }>(
     ctx.tx,
-    sql`select t.id, t.kind, t.direction, t.channel, t.strength, t.occurred_at, t.body, t.interview_id, coalesce(u.name, u.email) as actor_name
+    sql`select t.id, t.kind, t.direction, t.channel, t.strength, t.occurred_at, t.body, t.interview_id, coalesce(u.name, u.email) as actor_name, t.in_reply_to,
+          case when t.kind = 'question' then exists (select 1 from touches a where a.org_id = t.org_id and a.in_reply_to = t.id) end as answered
         from touches t left join users u on u.id = t.actor_user_id
         where t.org_id = ${ctx.actor.orgId} and t.candidate_id = ${candidateId}
           ${cursor ? sql`and (t.occurred_at, t.id) < (${ts(cursor.occurredAt)}, ${cursor.id}::uuid)` : sql``}
@@ -47,6 +50,10 @@ export async function listTimeline(ctx: ServiceContext, input: z.input<typeof ZL
       body: r.body,
       interviewId: r.interview_id,
       actorName: r.actor_name,
+      /** The question this touch answers. */
+      inReplyTo: r.in_reply_to,
+      /** For questions: whether the agency answered it; null for other kinds. */
+      answered: r.answered,
     })),
     nextCursor: rows.length > limit && last ? { occurredAt: last.occurred_at, id: last.id } : null,
   };

@@ -21,6 +21,8 @@ export const ZRecordTouchInput = z.object({
   dedupeKey: z.string().min(1).max(200),
   actorUserId: z.uuid().nullable().optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
+  /** The inbound touch (a question, an email) this outbound touch answers. */
+  inReplyTo: z.uuid().optional(),
 });
 export type RecordTouchInput = z.infer<typeof ZRecordTouchInput>;
 
@@ -87,6 +89,18 @@ async function attribute(tx: Tx, orgId: string, input: RecordTouchInput): Promis
   return latest ?? { interview_id: null, application_id: input.applicationId ?? null, ends_at: null, window_days: candidate.window_days };
 }
 
+async function checkAnswerable(tx: Tx, orgId: string, input: RecordTouchInput): Promise<void> {
+  if (input.direction !== 'outbound') throw new AppError('BAD_REQUEST', 'Only the agency answers a touch.', { field: 'inReplyTo' });
+  const [original] = await queryRows<{ kind: TouchKind; direction: Direction }>(
+    tx,
+    sql`select kind, direction from touches where org_id = ${orgId} and id = ${input.inReplyTo ?? null} and candidate_id = ${input.candidateId}`,
+  );
+  if (!original) throw new AppError('NOT_FOUND', 'The message being answered does not exist for this candidate.', { field: 'inReplyTo' });
+  if (original.direction !== 'inbound' || !TOUCH_RULES[original.kind].awaitsReply) {
+    throw new AppError('BAD_REQUEST', `A ${TOUCH_RULES[original.kind].label.toLowerCase()} does not wait for an answer.`, { field: 'inReplyTo' });
+  }
+}
+
 export interface RecordedTouch {
   touch: TouchRow;
   created: boolean;
@@ -107,13 +121,15 @@ export async function recordTouch({ tx, orgId }: { tx: Tx; orgId: string }, raw:
     throw new AppError('BAD_REQUEST', 'A touch cannot happen in the future.', { field: 'occurredAt' });
   }
   const at = await attribute(tx, orgId, input);
+  if (input.inReplyTo) await checkAnswerable(tx, orgId, input);
   const strength = strengthOf(input.kind, input.direction);
 
   const [inserted] = await queryRows<TouchRow>(
     tx,
-    sql`insert into touches (org_id, candidate_id, application_id, interview_id, kind, direction, channel, strength, actor_user_id, occurred_at, body, dedupe_key, meta)
+    sql`insert into touches (org_id, candidate_id, application_id, interview_id, kind, direction, channel, strength, actor_user_id, occurred_at, body, dedupe_key, meta, in_reply_to)
         values (${orgId}, ${input.candidateId}, ${at.application_id}, ${at.interview_id}, ${input.kind}, ${input.direction}, ${input.channel},
-                ${strength}, ${input.actorUserId ?? null}, ${ts(input.occurredAt)}, ${input.body ?? null}, ${input.dedupeKey}, ${JSON.stringify(input.meta ?? {})}::jsonb)
+                ${strength}, ${input.actorUserId ?? null}, ${ts(input.occurredAt)}, ${input.body ?? null}, ${input.dedupeKey}, ${JSON.stringify(input.meta ?? {})}::jsonb,
+                ${input.inReplyTo ?? null})
         on conflict (org_id, dedupe_key) do nothing
         returning *`,
   );

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import { env } from '@/server/env';
+import { PORTAL_CSS_VERSION, renderPortalMessagePage, type PortalMessageKind } from './_view';
+import type { PortalAgency } from '@/server/services/portal/exchange-portal-token';
+import { PORTAL_COOKIE } from '@/server/services/portal/portal-token';
+
+export const PORTAL_PATH = '/portal';
+export const PORTAL_CSS_HREF = `${PORTAL_PATH}/styles.css?v=${PORTAL_CSS_VERSION}`;
+
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * Every portal response: never cached, never indexed, never leaks its URL as a referrer, and runs
+ * no script at all (the portal needs none).
+ */
+export function portalHeaders(nonce: string): Headers {
+  return new Headers({
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-robots-tag': 'noindex, nofollow',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self' https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  });
+}
+
+export function html(body: string, status: number, nonce: string, extra?: Record<string, string>): Response {
+  const headers = portalHeaders(nonce);
+  for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
+  return new Response(body, { status, headers });
+}
+
+const STATUS: Record<PortalMessageKind, number> = {
+  // Unknown, expired and revoked links are one page with one status, so none can be told apart.
+  invalid: 404,
+  archived: 410,
+  rate_limited: 429,
+  too_many_submissions: 429,
+  forbidden: 403,
+};
+
+export async function messagePage(
+  kind: PortalMessageKind,
+  options: { retryAfterSeconds?: number; agency?: PortalAgency; clearCookie?: boolean } = {},
+): Promise<Response> {
+  const nonce = newNonce();
+  const page = await renderPortalMessagePage({ kind, nonce, cssHref: PORTAL_CSS_HREF, retryAfterSeconds: options.retryAfterSeconds, agency: options.agency });
+  const response = html(page, STATUS[kind], nonce, options.retryAfterSeconds ? { 'retry-after': String(options.retryAfterSeconds) } : undefined);
+  if (options.clearCookie) response.headers.append('set-cookie', clearedPortalCookie());
+  return response;
+}
+
+export function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+}
+
+function secureCookies(): boolean {
+  return new URL(env().APP_URL).protocol === 'https:';
+}
+
+/** HttpOnly and SameSite=Lax: no script reads it and no other site can post with it. */
+export function portalCookie(value: string, expiresAt: Date): string {
+  const parts = [`${PORTAL_COOKIE}=${value}`, `Path=${PORTAL_PATH}`, `Expires=${expiresAt.toUTCString()}`, 'HttpOnly', 'SameSite=Lax'];
+  if (secureCookies()) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export function clearedPortalCookie(): string {
+  const parts = [`${PORTAL_COOKIE}=`, `Path=${PORTAL_PATH}`, 'Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'HttpOnly', 'SameSite=Lax'];
+  if (secureCookies()) parts.push('Secure');
+  return parts.join('; ');
+}
+
+/**
+ * The address rate limits count against: the right-most X-Forwarded-For entry, the one the
+ * nearest proxy (or Next itself, when there is none) added. Deploy behind a proxy that sets it.
+ */
+export function clientIp(request: NextRequest | Request): string {
+  const forwarded = request.headers.get('x-forwarded-for');
+  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  return (last ?? request.headers.get('x-real-ip') ?? 'unknown').slice(0, 64);
+}
+
+/**
+ * A form post must come from a page of this app. SameSite=Lax already keeps the cookie off
+ * cross-site posts; this refuses them outright, with a page that says so.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (origin) {
+    const allowed = new Set([new URL(env().APP_URL).origin, new URL(request.url).origin]);
+    return allowed.has(origin);
+  }
+  return request.headers.get('sec-fetch-site') !== 'cross-site';
+}
