@@ -221,6 +221,8 @@ interface PlannedTouch {
   body?: string;
   /** Index into the candidate's interviews. */
   interview: number;
+  /** The question an answer answers: the portal shows it as answered. */
+  replyTo?: PlannedTouch;
 }
 
 async function seedStory(
@@ -327,16 +329,16 @@ async function seedStory(
       const t: PlannedTouch[] = [];
       // Recruiters write in working hours (08:00–19:00 UTC): an outbound touch planned at night
       // moves to the next morning, unless that is still to come. Returns the time used.
-      const add = (kind: TouchKind, direction: Direction, channel: Channel, at: number, body?: string, interview = main) => {
+      const add = (kind: TouchKind, direction: Direction, channel: Channel, at: number, body?: string, interview = main, replyTo?: PlannedTouch) => {
         if (direction === 'outbound') at = workingTime(at, latest);
         at = Math.min(at, latest);
-        t.push({ kind, direction, channel, at, body, interview });
+        t.push({ kind, direction, channel, at, body, interview, replyTo });
         return at;
       };
       const linkSent = () => add('portal_link_sent', 'outbound', 'email', end + between(0.3, 1) * HOUR);
-      const answer = (at: number, text: string) => {
+      const answer = (at: number, text: string, question?: PlannedTouch) => {
         const how = answerTurn++ % 3;
-        if (how === 0) return add('answer', 'outbound', 'portal', at, text);
+        if (how === 0) return add('answer', 'outbound', 'portal', at, text, main, question);
         if (how === 1) return add('email_sent', 'outbound', 'email', at, text);
         return add('call', 'outbound', 'phone', at, `Called ${first} to talk it through. ${text}`);
       };
@@ -373,7 +375,7 @@ async function seedStory(
           const asked = end + between(2, 26) * HOUR;
           add('portal_visit', 'inbound', 'portal', asked - between(0.1, 0.3) * HOUR);
           add('question', 'inbound', 'portal', asked, qa.q);
-          const answered = answer(asked + between(3, 26) * HOUR, qa.a);
+          const answered = answer(asked + between(3, 26) * HOUR, qa.a, t.at(-1));
           if (rand() < 0.5) add('thank_you', 'inbound', 'portal', answered + between(1, 12) * HOUR, 'Thanks, that really helps. Looking forward to the next step.');
           break;
         }
@@ -450,9 +452,10 @@ async function seedStory(
   await tx.insert(interviews).values(interviewRows);
 
   // Touches go through the ledger service one by one, so engagement is derived exactly as in the app.
+  const recorded = new Map<PlannedTouch, string>();
   for (const [c, entry] of ledger.entries()) {
     for (const [n, touch] of entry.touches.entries()) {
-      await recordTouch(
+      const { touch: row } = await recordTouch(
         { tx, orgId },
         {
           candidateId: entry.candidateId,
@@ -464,8 +467,10 @@ async function seedStory(
           body: touch.body,
           dedupeKey: `seed:${c}:${n}`,
           actorUserId: touch.direction === 'outbound' ? entry.owner : null,
+          inReplyTo: touch.replyTo ? recorded.get(touch.replyTo) : undefined,
         },
       );
+      recorded.set(touch, row.id);
     }
   }
 }

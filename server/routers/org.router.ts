@@ -1,6 +1,7 @@
 import { authedProcedure, createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
 import { createOrg, ZCreateOrgInput } from '@/server/services/org/create-org';
 import { getOrgOverview } from '@/server/services/org/get-org-overview';
+import { updatePortalSettings, ZUpdatePortalSettingsInput } from '@/server/services/org/update-portal-settings';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
 
 export const orgRouter = createTRPCRouter({
@@ -12,4 +13,7 @@ export const orgRouter = createTRPCRouter({
     .input(ZCreateOrgInput)
     .mutation(({ ctx, input }) => createOrg({ userId: ctx.userId, input })),
   overview: permissionProcedure('org.read').query(({ ctx }) => getOrgOverview(ctx)),
+  updatePortalSettings: permissionProcedure('org.update')
+    .input(ZUpdatePortalSettingsInput)
+    .mutation(({ ctx, input }) => updatePortalSettings(ctx, input)),
 });

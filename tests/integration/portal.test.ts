@@ -376,9 +376,14 @@ describe('portal submissions', () => {
     const before = await snapshotTenant(fx.orgId);
     const foreign = await post('question', cookie, { body: 'Cross-site', requestId: randomUUID() }, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
-    const crossSite = await post('question', cookie, { body: 'Cross-site', requestId: randomUUID() }, { 'sec-fetch-site': 'cross-site' });
+    const crossSite = await post('question', cookie, { body: 'Cross-site', requestId: randomUUID() }, { 'sec-fetch-site': 'cross-site', origin: 'null' });
     expect(crossSite.status).toBe(403);
+    const sibling = await post('question', cookie, { body: 'Cross-site', requestId: randomUUID() }, { 'sec-fetch-site': 'same-site', origin: 'null' });
+    expect(sibling.status).toBe(403);
     expect(await snapshotTenant(fx.orgId)).toBe(before);
+    // The portal's own page: no-referrer makes the browser send `Origin: null`, Fetch Metadata says same-origin.
+    const own = await post('question', cookie, { body: 'From the portal itself', requestId: randomUUID() }, { 'sec-fetch-site': 'same-origin', origin: 'null' });
+    expect(own.status).toBe(303);
   });
 });
 
@@ -449,5 +454,36 @@ describe('a portal session reaches only its own candidate', () => {
       callerFor(a.ownerId).portal.answer({ orgSlug: a.slug, candidateId: a.candidateId, questionId: b.touchId, body: 'x', clientRequestId: randomUUID() }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await snapshotTenant(b.orgId)).toBe(before);
+  });
+});
+
+describe('portal settings', () => {
+  it('let an admin set the brand colour, logo and link lifetime the portal uses', async () => {
+    const fx = await createTenant('PortalBrand');
+    const saved = await callerFor(fx.ownerId).org.updatePortalSettings({ orgSlug: fx.slug, portalLinkDays: 14, brandColor: '#FFCC00', logoUrl: 'https://cdn.example/logo.png' });
+    expect(saved).toEqual({ portalLinkDays: 14, brandColor: '#ffcc00', logoUrl: 'https://cdn.example/logo.png' });
+    const link = await newLink(fx);
+    expect(Math.round((link.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(14);
+    const html = await (await portal(await sessionFor(link.token))).text();
+    expect(html).toContain('#ffcc00');
+    expect(html).toContain('src="https://cdn.example/logo.png"');
+    const [audit] = await withTenant(fx.orgId, (tx) =>
+      queryRows<{ before: { brandColor: string }; after: { brandColor: string } }>(tx, sql`select before, after from audit_log where action = 'settings.update'`),
+    );
+    expect(audit).toMatchObject({ before: { brandColor: '#4338ca' }, after: { brandColor: '#ffcc00' } });
+  });
+
+  it('refuse bad values with a message each, and recruiters altogether, changing nothing', async () => {
+    const fx = await createTenant('PortalBrandBad');
+    const before = await snapshotTenant(fx.orgId);
+    const owner = callerFor(fx.ownerId);
+    const valid = { orgSlug: fx.slug, portalLinkDays: 30, brandColor: '#123456', logoUrl: '' };
+    await expect(owner.org.updatePortalSettings({ ...valid, brandColor: 'red;}body{display:none' })).rejects.toThrow('Use a colour like #4338ca.');
+    await expect(owner.org.updatePortalSettings({ ...valid, logoUrl: 'http://insecure.example/logo.png' })).rejects.toThrow('Use an https:// address');
+    await expect(owner.org.updatePortalSettings({ ...valid, logoUrl: 'javascript:alert(1)' })).rejects.toThrow('Use an https:// address');
+    await expect(owner.org.updatePortalSettings({ ...valid, portalLinkDays: 0 })).rejects.toThrow('at least 1 day');
+    await expect(owner.org.updatePortalSettings({ ...valid, portalLinkDays: 366 })).rejects.toThrow('at most 365 days');
+    await expect(callerFor(fx.recruiterId).org.updatePortalSettings(valid)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await snapshotTenant(fx.orgId)).toBe(before);
   });
 });

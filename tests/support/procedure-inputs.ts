@@ -9,6 +9,7 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
   const orgSlug = victim.slug;
   return {
     'org.overview': { orgSlug },
+    'org.updatePortalSettings': { orgSlug, portalLinkDays: 7, brandColor: '#000000', logoUrl: '' },
     'team.create': { orgSlug, name: 'Injected team' },
     'candidate.list': { orgSlug, teamId: victim.teamId, query: victim.candidateName },
     'candidate.get': { orgSlug, candidateId: victim.candidateId },

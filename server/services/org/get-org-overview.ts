@@ -24,6 +24,7 @@ export async function getOrgOverview({ tx, actor }: ServiceContext) {
   const byUser = new Map(members.map((m) => [m.userId, m]));
   return {
     org: { id: org.id, name: org.name, slug: org.slug, createdAt: org.createdAt },
+    portal: { portalLinkDays: org.portalLinkDays, brandColor: org.brandColor, logoUrl: org.logoUrl },
     viewerRole: actor.role,
     members: members.map((m) => ({ ...m, teamIds: links.filter((l) => l.userId === m.userId).map((l) => l.teamId) })),
     teams: teamRows.map((team) => ({

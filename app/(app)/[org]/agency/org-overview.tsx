@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Card, Field } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
+import { PortalSettingsCard } from './portal-settings';
 
 export function OrgOverviewSkeleton() {
   return (
@@ -65,6 +66,7 @@ export function OrgOverview({ orgSlug }: { orgSlug: string }) {
             ))}
           </ul>
         </Card>
+        <PortalSettingsCard orgSlug={orgSlug} settings={data.portal} canManage={canManage} />
       </div>
     </div>
   );

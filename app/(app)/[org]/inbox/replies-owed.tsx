@@ -53,21 +53,27 @@ function WaitBar({ item }: { item: ReplyOwed }) {
   );
 }
 
+/** "Question · Portal · about …": a portal touch names its channel the way the candidate page does. */
+function touchLabel(touch: NonNullable<ReplyOwed['touch']>): string {
+  const about = touch.jobTitle ? `about ${touch.jobTitle}${touch.clientCompany ? ` at ${touch.clientCompany}` : ''}` : '';
+  if (touch.channel === 'portal') return [touch.kindLabel, 'Portal', about].filter(Boolean).join(' · ');
+  return [touch.kindLabel, CHANNEL_LABELS[touch.channel], about].filter(Boolean).join(' ');
+}
+
 function Item({ item, orgSlug, timeZone }: { item: ReplyOwed; orgSlug: string; timeZone: string }) {
   const touch = item.touch;
-  const about = touch?.jobTitle ? ` about ${touch.jobTitle}${touch.clientCompany ? ` at ${touch.clientCompany}` : ''}` : '';
+  const candidateHref = `/${orgSlug}/candidates/${item.candidateId}`;
   return (
     <li className={cx('rounded-lg bg-white p-4 shadow-sm ring-1 sm:p-5', item.overdue ? 'ring-red-200' : 'ring-slate-200')}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="text-base font-semibold text-slate-900">
-            <Link href={`/${orgSlug}/candidates/${item.candidateId}`} className="text-brand-700 hover:underline">
+            <Link href={candidateHref} className="text-brand-700 hover:underline">
               {item.candidateName}
             </Link>
           </h2>
           <p className="mt-0.5 text-sm text-slate-600">
-            {touch ? `${touch.kindLabel} ${CHANNEL_LABELS[touch.channel]}`.trim() : 'Waiting for an answer'}
-            {about}
+            {touch ? touchLabel(touch) : 'Waiting for an answer'}
             {item.ownerName ? ` · owner ${item.ownerName}` : ' · no owner'}
           </p>
         </div>
@@ -85,10 +91,21 @@ function Item({ item, orgSlug, timeZone }: { item: ReplyOwed; orgSlug: string; t
           <time dateTime={item.awaitingSince.toISOString()}>{formatDateTime(item.awaitingSince, timeZone)}</time>
           {item.pendingCount > 1 ? ` · ${item.pendingCount} messages waiting` : ''}
         </p>
-        <Link href={`/${orgSlug}/candidates/${item.candidateId}`} className="font-semibold text-brand-700 hover:underline">
-          Reply<span className="sr-only"> to {item.candidateName}</span>
-          <span aria-hidden="true"> →</span>
-        </Link>
+        {touch?.kind === 'question' ? (
+          <Link
+            href={`${candidateHref}#timeline`}
+            className="inline-flex min-h-9 items-center rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+            data-testid="inbox-answer"
+          >
+            Answer<span className="sr-only"> {item.candidateName}&apos;s question</span>
+            <span aria-hidden="true">&nbsp;→</span>
+          </Link>
+        ) : (
+          <Link href={candidateHref} className="font-semibold text-brand-700 hover:underline">
+            Reply<span className="sr-only"> to {item.candidateName}</span>
+            <span aria-hidden="true"> →</span>
+          </Link>
+        )}
       </div>
     </li>
   );

@@ -13,6 +13,7 @@ import { trpc } from '@/app/_trpc/react';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import { CandidateForm, candidateInputOf } from '../candidate-form';
 import { ApplicationsCard, InterviewsCard } from './candidate-records';
+import { PortalLinksCard } from './portal-links';
 import { Timeline } from './timeline';
 
 export type CandidateData = RouterOutputs['candidate']['get'];
@@ -85,6 +86,7 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
           <DetailsCard data={data} />
           <ApplicationsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
           <InterviewsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
+          <PortalLinksCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
         </div>
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <Timeline org={org} orgSlug={orgSlug} data={data} />

@@ -18,6 +18,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ org:
   void api.org.overview.prefetch({ orgSlug: org });
   void api.candidate.get.prefetch({ orgSlug: org, candidateId });
   void api.touch.timeline.prefetchInfinite(timelineInput(org, candidateId));
+  void api.portal.links.prefetch({ orgSlug: org, candidateId });
   return (
     <HydrateClient>
       <Suspense fallback={<CandidateSkeleton />}>

@@ -1,17 +1,21 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { fieldErrorsOf, formErrorOf, FormError, LiveStatus, SelectField, TextAreaField, useFocusFirstError, withLabel } from '@/app/_components/form';
 import { fromDatetimeLocal, toDatetimeLocal } from '@/app/_components/format';
 import { CHANNEL_LABELS, interviewKindLabel } from '@/app/_components/records';
 import { newRequestId } from '@/app/_components/request-id';
-import { StrengthPill } from '@/app/_components/status';
+import { Pill, StrengthPill } from '@/app/_components/status';
 import { RelativeTime, refreshNow, useFormatDate, useNow } from '@/app/_components/time';
 import { Button, Card, cx } from '@/app/_components/ui';
 import type { OrgView, RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
+import { can } from '@/server/auth/permissions';
+import { excerpt } from '@/server/services/dashboard/format';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import type { CandidateData } from './candidate-view';
+import { firstName } from './portal-links';
 import { timelineInput } from './timeline-input';
 
 type TimelineItemData = RouterOutputs['touch']['timeline']['items'][number];
@@ -27,6 +31,13 @@ export function Timeline({ org, orgSlug, data }: { org: OrgView; orgSlug: string
   const headingId = useId();
   const archived = data.candidate.archivedAt !== null;
   const formatDate = useFormatDate();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const canAnswer = can(org.role, 'question.answer') && !archived;
+
+  // Links that land on the timeline (the inbox's "Answer") put keyboard focus here, not at the top.
+  useEffect(() => {
+    if (window.location.hash === '#timeline') heading.current?.focus();
+  }, []);
 
   // Scrolling near the end loads the next page; the button below does the same for keyboards.
   useEffect(() => {
@@ -50,38 +61,46 @@ export function Timeline({ org, orgSlug, data }: { org: OrgView; orgSlug: string
   };
 
   return (
-    <Card padded={false}>
-      <div className="border-b border-slate-200 p-4 sm:p-5">
-        <h2 id={headingId} className="text-base font-semibold text-slate-900">
-          Timeline
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Every touch with {data.candidate.name}, both directions and all channels, newest first.</p>
-      </div>
-      {org.canLogTouches && !archived ? <LogTouchForm orgSlug={orgSlug} data={data} /> : null}
-      {items.length === 0 ? (
-        <div className="px-5 py-10 text-center" data-testid="timeline-empty">
-          <p className="font-medium text-slate-900">No touches yet</p>
-          <p className="mt-1 text-sm text-slate-600">Questions, replies, portal visits, calls and notes appear here as they happen.</p>
+    <div id="timeline" className="scroll-mt-4">
+      <Card padded={false}>
+        <div className="border-b border-slate-200 p-4 sm:p-5">
+          <h2 ref={heading} id={headingId} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+            Timeline
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">Every touch with {data.candidate.name}, both directions and all channels, newest first.</p>
         </div>
-      ) : (
-        <ol aria-labelledby={headingId} className="divide-y divide-slate-100" data-testid="timeline">
-          {items.map((item) => (
-            <TimelineItem key={item.id} item={item} interview={interviewLabel(item.interviewId)} />
-          ))}
-        </ol>
-      )}
-      <div ref={sentinel} aria-hidden="true" />
-      {hasNextPage ? (
-        <div className="flex justify-center border-t border-slate-200 p-4">
-          <Button type="button" variant="secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} data-testid="timeline-load-more">
-            {isFetchingNextPage ? 'Loading older touches…' : 'Load older touches'}
-          </Button>
-        </div>
-      ) : items.length > 0 ? (
-        <p className="border-t border-slate-100 px-5 py-3 text-center text-xs text-slate-600">Beginning of the timeline</p>
-      ) : null}
-      <LiveStatus className="sr-only" message={isFetchingNextPage ? 'Loading older touches…' : undefined} />
-    </Card>
+        {org.canLogTouches && !archived ? <LogTouchForm orgSlug={orgSlug} data={data} /> : null}
+        {items.length === 0 ? (
+          <div className="px-5 py-10 text-center" data-testid="timeline-empty">
+            <p className="font-medium text-slate-900">No touches yet</p>
+            <p className="mt-1 text-sm text-slate-600">Questions, replies, portal visits, calls and notes appear here as they happen.</p>
+          </div>
+        ) : (
+          <ol aria-labelledby={headingId} className="divide-y divide-slate-100" data-testid="timeline">
+            {items.map((item) => (
+              <TimelineItem
+                key={item.id}
+                item={item}
+                interview={interviewLabel(item.interviewId)}
+                question={item.inReplyTo ? (items.find((q) => q.id === item.inReplyTo) ?? null) : null}
+                answer={item.kind === 'question' && canAnswer ? { orgSlug, candidateId, candidateName: data.candidate.name } : null}
+              />
+            ))}
+          </ol>
+        )}
+        <div ref={sentinel} aria-hidden="true" />
+        {hasNextPage ? (
+          <div className="flex justify-center border-t border-slate-200 p-4">
+            <Button type="button" variant="secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} data-testid="timeline-load-more">
+              {isFetchingNextPage ? 'Loading older touches…' : 'Load older touches'}
+            </Button>
+          </div>
+        ) : items.length > 0 ? (
+          <p className="border-t border-slate-100 px-5 py-3 text-center text-xs text-slate-600">Beginning of the timeline</p>
+        ) : null}
+        <LiveStatus className="sr-only" message={isFetchingNextPage ? 'Loading older touches…' : undefined} />
+      </Card>
+    </div>
   );
 }
 
@@ -101,9 +120,25 @@ function OutboundIcon() {
   );
 }
 
-function TimelineItem({ item, interview }: { item: TimelineItemData; interview: string | null }) {
+type AnswerContext = { orgSlug: string; candidateId: string; candidateName: string };
+
+function TimelineItem({
+  item,
+  interview,
+  question,
+  answer,
+}: {
+  item: TimelineItemData;
+  interview: string | null;
+  /** For an answer: the question it answers, when that is among the loaded touches. */
+  question: TimelineItemData | null;
+  /** Set when the viewer may answer this item (a question of a candidate who is not archived). */
+  answer: AnswerContext | null;
+}) {
   const inbound = item.direction === 'inbound';
   const rule = TOUCH_RULES[item.kind];
+  const quoted = question ? excerpt(question.body, 90) : null;
+  const isQuestion = item.kind === 'question' && item.answered !== null;
   return (
     <li data-testid="timeline-item" data-direction={item.direction} data-kind={item.kind} className={cx('flex gap-3 px-4 py-4 sm:px-5', inbound ? 'bg-white' : 'bg-slate-50/70')}>
       <span
@@ -132,14 +167,170 @@ function TimelineItem({ item, interview }: { item: TimelineItemData; interview: 
           {item.actorName ? (inbound ? ` · logged by ${item.actorName}` : ` · by ${item.actorName}`) : ''}
           {interview ? ` · about the ${interview}` : ''}
         </p>
-        {item.body ? <p className="mt-2 text-sm break-words whitespace-pre-wrap text-slate-800">{item.body}</p> : null}
-        {inbound && item.strength > 0 ? (
-          <p className="mt-2">
-            <StrengthPill strength={item.strength} />
+        {item.kind === 'answer' && item.inReplyTo ? (
+          <p className="mt-2 text-sm text-slate-700" data-testid="timeline-item-in-reply-to">
+            Answer to a question
+            {quoted ? (
+              <>
+                : <q className="text-slate-600 italic">{quoted}</q>
+              </>
+            ) : null}
           </p>
         ) : null}
+        {item.body ? <p className="mt-2 text-sm break-words whitespace-pre-wrap text-slate-800">{item.body}</p> : null}
+        {(inbound && item.strength > 0) || isQuestion ? (
+          <p className="mt-2 flex flex-wrap gap-1">
+            {inbound && item.strength > 0 ? <StrengthPill strength={item.strength} /> : null}
+            {isQuestion ? (
+              item.answered ? (
+                <Pill tone="green" testId="question-status">
+                  <span aria-hidden="true">✓</span> Answered
+                </Pill>
+              ) : (
+                <Pill tone="amber" testId="question-status">
+                  <span aria-hidden="true">●</span> Unanswered
+                </Pill>
+              )
+            ) : null}
+          </p>
+        ) : null}
+        {isQuestion && answer ? <AnswerQuestion item={item} context={answer} /> : null}
       </div>
     </li>
+  );
+}
+
+/** The server's limit (server/services/portal/answer-question.ts), which stays out of the client bundle. */
+const ANSWER_MAX = 5000;
+
+/** "Answer" under an unanswered question: an inline form, then word that the answer went out. */
+function AnswerQuestion({ item, context }: { item: TimelineItemData; context: AnswerContext }) {
+  const id = useId();
+  const formatDate = useFormatDate();
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState<string>();
+  const status = useRef<HTMLParagraphElement>(null);
+  const buttonId = `${id}-answer`;
+
+  function close(focus: 'button' | 'status') {
+    flushSync(() => setOpen(false));
+    const button = focus === 'button' ? document.getElementById(buttonId) : null;
+    // Someone else may have answered meanwhile, and then the button is gone: the status stays.
+    (button ?? status.current)?.focus();
+  }
+
+  return (
+    <>
+      {item.answered === false && !open ? (
+        <div className="mt-2">
+          <Button
+            type="button"
+            variant="secondary"
+            id={buttonId}
+            className="min-h-9 px-3"
+            aria-label={`Answer question from ${formatDate(item.occurredAt, 'datetime')}`}
+            data-testid="question-answer"
+            onClick={() => {
+              setSent(undefined);
+              setOpen(true);
+            }}
+          >
+            Answer
+          </Button>
+        </div>
+      ) : null}
+      {open ? (
+        <AnswerForm
+          item={item}
+          context={context}
+          onCancel={() => {
+            if (item.answered) setSent('This question has been answered.');
+            close('button');
+          }}
+          onAnswered={(message) => {
+            setSent(message);
+            close('status');
+          }}
+        />
+      ) : null}
+      <p ref={status} tabIndex={-1} role="status" aria-live="polite" data-testid="answer-status" className={cx('text-sm focus:outline-none', sent ? 'mt-2 font-medium text-emerald-800' : 'sr-only')}>
+        {sent ?? ''}
+      </p>
+    </>
+  );
+}
+
+function AnswerForm({ item, context, onCancel, onAnswered }: { item: TimelineItemData; context: AnswerContext; onCancel: () => void; onAnswered: (message: string) => void }) {
+  const id = useId();
+  const utils = trpc.useUtils();
+  const { orgSlug, candidateId } = context;
+  const [body, setBody] = useState('');
+  // One id per opening of the form: a double click or a retry sends the same id and the server
+  // records one answer.
+  const [requestId] = useState(newRequestId);
+  const first = firstName(context.candidateName);
+
+  const refresh = () =>
+    Promise.all([
+      utils.touch.timeline.invalidate({ orgSlug, candidateId }),
+      utils.candidate.get.invalidate({ orgSlug, candidateId }),
+      utils.candidate.list.invalidate(),
+      utils.dashboard.invalidate(),
+      utils.portal.links.invalidate({ orgSlug, candidateId }),
+    ]);
+  const answer = trpc.portal.answer.useMutation({
+    onSuccess: async () => {
+      refreshNow();
+      await refresh();
+      onAnswered(`Answer sent. ${first} sees it on their portal page.`);
+    },
+    onError: async (error) => {
+      // Someone else answered first: show their answer and the badge while this form says so.
+      if (error.data?.code === 'CONFLICT') await refresh();
+    },
+  });
+  const errors = fieldErrorsOf(answer.error);
+  const error = errors.body ?? (answer.error ? answer.error.message : undefined);
+  const formRef = useFocusFirstError(answer.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (answer.isPending) return;
+    answer.mutate({ orgSlug, candidateId, questionId: item.id, body, clientRequestId: requestId });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Answer the question" className="mt-3 space-y-3 rounded-md bg-white p-3 ring-1 ring-slate-200 ring-inset" data-testid="answer-form">
+      <TextAreaField
+        id={`${id}-body`}
+        label="Your answer"
+        name="body"
+        rows={4}
+        maxLength={ANSWER_MAX}
+        value={body}
+        autoFocus
+        data-testid="answer-body"
+        onChange={(e) => setBody(e.target.value)}
+        hint={
+          <>
+            <span className="block">{first} sees it on their portal page.</span>
+            <span className={cx('block tabular-nums', body.length > ANSWER_MAX * 0.9 && 'font-medium text-amber-900')}>
+              {body.length.toLocaleString('en-GB')} / {ANSWER_MAX.toLocaleString('en-GB')} characters
+            </span>
+          </>
+        }
+        error={error}
+        className="resize-y"
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={answer.isPending} data-testid="answer-submit">
+          {answer.isPending ? 'Sending…' : 'Send'}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
 
