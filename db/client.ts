@@ -15,9 +15,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Executor = Db | Tx;
 
+/** Plain SQL outside Drizzle, in the `{ rows }` shape node-postgres returns: what pg-boss expects. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
 export interface Database {
   kind: 'postgres' | 'pglite';
   db: Db;
+  executeSql: ExecuteSql;
   close(): Promise<void>;
 }
 
@@ -28,12 +32,39 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
       onnotice: () => {},
       connection: { application_name: 'afterview' },
     });
-    return { kind: 'postgres', db: drizzlePostgres(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
+    const executeSql: ExecuteSql = async (text, values) => {
+      let result: Record<string, unknown>[] | Record<string, unknown>[][];
+      if (values && values.length > 0) {
+        // node-postgres sends plain objects as JSON and undefined as NULL; postgres.js does neither.
+        const params = values.map((v) =>
+          v === undefined ? null : v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v,
+        );
+        result = (await client.unsafe(text, params as never[])) as unknown as Record<string, unknown>[];
+      } else {
+        // Without parameters postgres.js uses the simple protocol, which runs several statements; a
+        // script with its own BEGIN/COMMIT (pg-boss's schema) needs a connection of its own.
+        const reserved = await client.reserve();
+        try {
+          result = (await reserved.unsafe(text)) as unknown as Record<string, unknown>[] | Record<string, unknown>[][];
+        } finally {
+          reserved.release();
+        }
+      }
+      const last = Array.isArray(result[0]) ? (result.at(-1) as Record<string, unknown>[]) : (result as Record<string, unknown>[]);
+      return { rows: [...last] };
+    };
+    return { kind: 'postgres', db: drizzlePostgres(client, { schema }) as unknown as Db, executeSql, close: () => client.end({ timeout: 5 }) };
   }
   const dir = config.dir.startsWith('memory://') ? config.dir : path.resolve(config.dir);
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir, { extensions: { pg_trgm } });
-  return { kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, close: () => client.close() };
+  const executeSql: ExecuteSql = async (text, values) => {
+    if (values && values.length > 0) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
+    // `exec` runs several statements in one call (pg-boss installs its schema that way).
+    const results = await client.exec(text);
+    return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+  };
+  return { kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, executeSql, close: () => client.close() };
 }
 
 // One database per process. Next.js may evaluate this module in several bundles (RSC, route

@@ -46,6 +46,8 @@ export const ZEnvInput = z.object({
       .default('Afterview <no-reply@afterview.localhost>'),
   ),
   MAIL_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(2_000)),
+  RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith('whsec_', 'must start with whsec_ (Resend → Webhooks → signing secret)').optional()),
+  WORKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
 });
 
 export type Env = z.infer<typeof ZEnvInput> & {

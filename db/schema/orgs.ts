@@ -19,6 +19,11 @@ export const organizations = pgTable('organizations', {
   brandColor: text('brand_color').notNull().default('#4338ca'),
   logoUrl: text('logo_url'),
   portalLinkDays: integer('portal_link_days').notNull().default(30),
+  // Email: the name candidates see as sender, the domain Resend receives replies on
+  // (conversation addresses are reply+<token>@<domain>), and opt-in open and click tracking.
+  senderName: text('sender_name'),
+  inboundDomain: text('inbound_domain').unique(),
+  trackEngagement: boolean('track_engagement').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import MagicLinkEmail, { magicLinkSubject } from '@/emails/magic-link';
 import { renderEmail } from '@/emails/render';
 import { getDb } from '@/db/client';
-import { enqueueSystemEmail, kickSystemEmailDelivery } from '@/server/email/system-outbox';
+import { enqueueSystemEmail } from '@/server/email/system-outbox';
+import { kickDelivery } from '@/server/jobs/worker';
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
@@ -13,5 +14,5 @@ export async function queueMagicLinkEmail({ identifier, url }: { identifier: str
     createElement(MagicLinkEmail, { url, host, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
   );
   await enqueueSystemEmail(getDb(), { kind: 'magic_link', to: identifier, subject: magicLinkSubject(host), html, text });
-  kickSystemEmailDelivery();
+  kickDelivery();
 }

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'touch.log': WRITERS,
   'portal.link': WRITERS,
   'question.answer': WRITERS,
+  'email.send': WRITERS,
+  'email.manage': ADMINS,
   'dashboard.read': ALL,
   'dashboard.export': ALL,
 } as const satisfies Record<string, readonly Role[]>;

@@ -78,7 +78,15 @@ export function createDevTransport(): MailTransport {
   };
 }
 
-const holder = globalThis as unknown as { __afterviewTransport?: MailTransport };
+const holder = globalThis as unknown as { __afterviewTransport?: MailTransport; __afterviewResend?: Resend };
+
+/** The Resend API client for what is not sending (fetching received mail); null in the dev-mailbox mode. */
+export function resendApi(): Resend | null {
+  const mail = env().mail;
+  if (mail.transport !== 'resend') return null;
+  holder.__afterviewResend ??= new Resend(mail.apiKey, mail.baseUrl ? { baseUrl: mail.baseUrl } : undefined);
+  return holder.__afterviewResend;
+}
 
 export function mailTransport(): MailTransport {
   if (!holder.__afterviewTransport) {

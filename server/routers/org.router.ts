@@ -2,6 +2,7 @@ import { authedProcedure, createTRPCRouter, permissionProcedure } from '@/server
 import { createOrg, ZCreateOrgInput } from '@/server/services/org/create-org';
 import { getOrgOverview } from '@/server/services/org/get-org-overview';
 import { updatePortalSettings, ZUpdatePortalSettingsInput } from '@/server/services/org/update-portal-settings';
+import { updateEmailSettings, ZUpdateEmailSettingsInput } from '@/server/services/org/update-email-settings';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
 
 export const orgRouter = createTRPCRouter({
@@ -16,4 +17,7 @@ export const orgRouter = createTRPCRouter({
   updatePortalSettings: permissionProcedure('org.update')
     .input(ZUpdatePortalSettingsInput)
     .mutation(({ ctx, input }) => updatePortalSettings(ctx, input)),
+  updateEmailSettings: permissionProcedure('org.update')
+    .input(ZUpdateEmailSettingsInput)
+    .mutation(({ ctx, input }) => updateEmailSettings(ctx, input)),
 });

@@ -11,4 +11,6 @@ export interface Actor {
 export interface ServiceContext {
   tx: Tx;
   actor: Actor;
+  /** Runs once the transaction has committed (nothing runs when it rolls back): wakes the mail queue. */
+  afterCommit?: (fn: () => void) => void;
 }

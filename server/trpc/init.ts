@@ -83,14 +83,18 @@ export const orgProcedure = authedProcedure.input(ZOrgScopedInput).use(async ({ 
   const membership = await unsafeFindMembershipBySlug({ userId: ctx.userId, slug: input.orgSlug });
   if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'This agency does not exist or you are not a member of it.' });
   const actor: Actor = { userId: ctx.userId, orgId: membership.orgId, role: membership.role };
-  return withTenant(actor.orgId, async (tx: Tx) => {
-    const result = await next({ ctx: { ...ctx, tx, actor } });
-    if (!result.ok) throw new Rollback(result);
-    return result;
+  const committed: (() => void)[] = [];
+  const afterCommit = (fn: () => void) => committed.push(fn);
+  const result = await withTenant(actor.orgId, async (tx: Tx) => {
+    const outcome = await next({ ctx: { ...ctx, tx, actor, afterCommit } });
+    if (!outcome.ok) throw new Rollback(outcome);
+    return outcome;
   }).catch((error: unknown) => {
     if (error instanceof Rollback) return error.result as never;
     throw error;
   });
+  if (result.ok) for (const fn of committed) fn();
+  return result;
 });
 
 export function permissionProcedure(permission: Permission) {

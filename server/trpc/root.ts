@@ -1,6 +1,7 @@
 import { applicationRouter } from '@/server/routers/application.router';
 import { candidateRouter } from '@/server/routers/candidate.router';
 import { dashboardRouter } from '@/server/routers/dashboard.router';
+import { emailRouter } from '@/server/routers/email.router';
 import { importRouter } from '@/server/routers/import.router';
 import { interviewRouter } from '@/server/routers/interview.router';
 import { jobRouter } from '@/server/routers/job.router';
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   import: importRouter,
   portal: portalRouter,
+  email: emailRouter,
 });
 
 export type AppRouter = typeof appRouter;

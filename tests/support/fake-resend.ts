@@ -8,14 +8,51 @@
  * validation and rate-limit behaviour. Anything else answers 404 `not_found`, so a
  * test that wanders off the supported surface fails loudly instead of silently passing.
  *
+ * It also plays Resend's webhook sender: events are POSTed to the app signed the way
+ * Resend (through Svix) signs them (`svix-id`, `svix-timestamp`, `svix-signature`), so the
+ * app's real verification code runs. Tampered, stale and unsigned deliveries are on demand.
+ *
  * Run directly (`node --import tsx tests/support/fake-resend.ts`) it listens on
- * FAKE_RESEND_PORT / PORT / 4010 and prints its URL as the first stdout line. Out of
- * process, tests drive it through the `/__fake/*` control routes (see `handleControl`).
+ * FAKE_RESEND_PORT / PORT / 4010 and prints its URL as the first stdout line; RESEND_API_KEY,
+ * RESEND_WEBHOOK_SECRET and FAKE_RESEND_WEBHOOK_URL override the defaults. Out of process,
+ * tests drive it through these control routes (never recorded in `requests`, no auth):
+ *
+ *   GET  /__fake/sent             { data: SentEmail[] }
+ *   GET  /__fake/requests         { data: RecordedRequest[] }
+ *   GET  /__fake/webhooks         { data: WebhookDelivery[] }
+ *   GET  /__fake/hung             { count } of requests a 'hang' is holding
+ *   GET  /__fake/config           { apiKey, webhookSecret, webhookUrl }
+ *   POST /__fake/config           { webhookSecret?, webhookUrl? } → the new config
+ *   POST /__fake/reset            back to a fresh state; hung requests are dropped
+ *   POST /__fake/fail-next        { n, failure: InjectedFailure, scope?: 'send' | 'read' | 'any' }
+ *   POST /__fake/release-hung     held ('hang') requests answer now → { released }
+ *   POST /__fake/rate-limit       { perSecond: number | null }
+ *   POST /__fake/latency          { ms }
+ *   POST /__fake/inbound          InboundInput → { id } (stored only, no webhook)
+ *   POST /__fake/receive          InboundInput & { deliverTo?: { url?, secret? }, webhook?: { id?, timestamp?, tamper? } }
+ *                                 → { id, event, delivery } (stored, then `email.received` delivered)
+ *   POST /__fake/webhook          { url?, secret?, event } or { url?, secret?, type, emailId, details? },
+ *                                 plus { id?, timestamp?, tamper?, headers? } → WebhookResult
+ *   POST /__fake/webhook/sign     { secret?, id, timestamp, body } → { headers }
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import type {
+  EmailBouncedEvent,
+  EmailClickedEvent,
+  EmailComplainedEvent,
+  EmailDeliveredEvent,
+  EmailDeliveryDelayedEvent,
+  EmailFailedEvent,
+  EmailOpenedEvent,
+  EmailReceivedEvent,
+  EmailSentEvent,
+  EmailSuppressedEvent,
+  SuppressionAddedEvent,
+  WebhookEventPayload,
+} from 'resend';
 
 export type LastEvent =
   | 'bounced'
@@ -61,7 +98,7 @@ export interface SentEmail {
   idempotencyKey: string | null;
   /** True when it arrived through POST /emails/batch. */
   batch: boolean;
-  /** What GET /emails/:id reports; tests may overwrite it to simulate later events. */
+  /** What GET /emails/:id reports; tests may overwrite it, and `deliverForSent` moves it along. */
   lastEvent: LastEvent;
   createdAt: string;
 }
@@ -73,9 +110,11 @@ export interface InboundEmail {
   cc: string[];
   bcc: string[];
   reply_to: string[];
+  received_for: string[];
   subject: string;
   text: string | null;
   html: string | null;
+  /** Header names are lower-case, as Resend reports them. */
   headers: Record<string, string>;
   message_id: string;
   created_at: string;
@@ -84,15 +123,23 @@ export interface InboundEmail {
 export interface InboundInput {
   id?: string;
   from: string;
-  to: string[];
+  to: string | string[];
   subject: string;
   text?: string;
   html?: string;
+  /** Any case; stored lower-cased. */
   headers?: Record<string, string>;
+  /** Defaults to `<id@inbound.fake-resend.local>`. */
   message_id?: string;
+  /** Shorthand for the `in-reply-to` header (threading replies to a sent email). */
+  in_reply_to?: string;
+  /** Shorthand for the `references` header; an array is joined with spaces. */
+  references?: string | string[];
   cc?: string[];
   bcc?: string[];
   reply_to?: string[];
+  /** The addresses on your domain it was accepted for; defaults to `to`. */
+  received_for?: string[];
   created_at?: string;
 }
 
@@ -101,7 +148,7 @@ export interface RecordedRequest {
   /** Pathname only, without the query string. */
   path: string;
   idempotencyKey?: string;
-  /** HTTP status sent back; 0 when the socket was destroyed instead ('network' failure). */
+  /** HTTP status sent back; 0 when none was (dropped connection, or a hang the client gave up on). */
   status: number;
 }
 
@@ -109,30 +156,191 @@ export interface RecordedRequest {
  * `afterAccept` makes the failure happen after the email was recorded (and its
  * idempotency key stored), i.e. "Resend sent it but the response never made it back";
  * the case a retry with the same Idempotency-Key exists for.
+ *
+ * `hang` holds the request without answering: until `ms` have passed (then it is answered
+ * normally, as a very slow response), until `releaseHung()`, or forever; `reset()` and
+ * `close()` drop held connections. A client that gives up is recorded with status 0.
  */
 export type InjectedFailure =
   | { status: 429; retryAfterSeconds: number }
   | { status: 500 | 502 | 503; afterAccept?: boolean }
-  | { status: 'network'; afterAccept?: boolean };
+  | { status: 'network'; afterAccept?: boolean }
+  | { status: 'hang'; ms?: number; afterAccept?: boolean };
+
+/** Which requests an injected failure may hit: sends (POST /emails[/batch]), reads (GET), or either. */
+export type FailureScope = 'send' | 'read' | 'any';
+
+/** Svix's three headers; what `resend.webhooks.verify` reads as `{ id, timestamp, signature }`. */
+// A type alias, not an interface, so it can be passed where a plain header record is expected.
+export type WebhookSignatureHeaders = {
+  'svix-id': string;
+  'svix-timestamp': string;
+  'svix-signature': string;
+};
+
+/**
+ * How to spoil a delivery: `body` changes the payload after signing, `signature` sends a
+ * wrong signature, `secret` signs with another secret, `stale` dates it 10 minutes back
+ * (outside the 5-minute tolerance) unless `timestamp` is given, `unsigned` omits the svix headers.
+ */
+export type WebhookTamper = 'body' | 'signature' | 'secret' | 'stale' | 'unsigned';
+
+export interface WebhookDeliveryOptions {
+  /** Defaults to the fake's `webhookUrl`. */
+  url?: string;
+  /** `whsec_<base64>`; defaults to the fake's `webhookSecret`. */
+  secret?: string;
+  /** Serialized with JSON.stringify; a string is sent verbatim (for malformed bodies). */
+  event: WebhookEventPayload | Record<string, unknown> | string;
+  /** svix-id; reuse one to simulate Svix redelivering the same message. */
+  id?: string;
+  /** svix-timestamp in unix seconds; defaults to now. */
+  timestamp?: number;
+  tamper?: WebhookTamper;
+  /** Extra request headers, applied last. */
+  headers?: Record<string, string>;
+  /** Svix gives up after 15 s. */
+  timeoutMs?: number;
+}
+
+export interface WebhookResult {
+  /** The receiver's HTTP status; 0 when it could not be reached or timed out (see `error`). */
+  status: number;
+  /** The receiver's response body, as text. */
+  body: string;
+  /** svix-id of the delivery. */
+  id: string;
+  timestamp: number;
+  /** Exactly the body that was POSTed (after any tampering). */
+  payload: string;
+  /** Exactly the headers that were sent. */
+  headers: Record<string, string>;
+  error?: string;
+}
+
+export interface WebhookDelivery {
+  url: string;
+  id: string;
+  timestamp: number;
+  type: string | null;
+  tamper: WebhookTamper | null;
+  status: number;
+}
+
+/** Events `deliverForSent` can build from an accepted email. */
+export type EmailEventType =
+  | 'email.sent'
+  | 'email.delivered'
+  | 'email.delivery_delayed'
+  | 'email.bounced'
+  | 'email.complained'
+  | 'email.opened'
+  | 'email.clicked'
+  | 'email.failed'
+  | 'email.suppressed';
+
+export type SentEventType = EmailEventType | 'suppression.added';
+export type FakeEventType = SentEventType | 'email.received';
+
+type EmailBounce = EmailBouncedEvent['data']['bounce'];
+type EmailClick = EmailClickedEvent['data']['click'];
+type EmailFailure = EmailFailedEvent['data']['failed'];
+type EmailSuppression = EmailSuppressedEvent['data']['suppressed'];
+type BaseEmailData = EmailSentEvent['data'];
+type SuppressionOrigin = SuppressionAddedEvent['data']['origin'];
+
+export interface EmailEventDetails {
+  from?: string;
+  subject?: string;
+  message_id?: string;
+  tags?: Record<string, string>;
+  /** `created_at` at the top level: when the event happened. Defaults to now. */
+  created_at?: string;
+  /** `data.created_at`: when the email was created. Defaults to now. */
+  email_created_at?: string;
+  bounce?: Partial<EmailBounce>;
+  click?: Partial<EmailClick>;
+  failed?: Partial<EmailFailure>;
+  suppressed?: Partial<EmailSuppression>;
+  /** For `suppression.added`: why the address was suppressed (default `bounce`). */
+  origin?: SuppressionOrigin;
+}
+
+export interface ReceivedEventInput {
+  email_id: string;
+  from: string;
+  to: string | string[];
+  subject: string;
+  cc?: string[];
+  bcc?: string[];
+  received_for?: string[];
+  message_id?: string;
+  created_at?: string;
+  email_created_at?: string;
+}
+
+export interface SuppressionEventDetails {
+  id?: string;
+  origin?: SuppressionOrigin;
+  /** The email that caused it; null for manual additions. */
+  source_id?: string | null;
+  /** When the address was suppressed (both the event's and the data's `created_at`). */
+  created_at?: string;
+}
+
+export interface ReceiveInput extends InboundInput {
+  /** Where to deliver `email.received`; each field defaults to the fake's own setting. */
+  deliverTo?: { url?: string; secret?: string };
+  webhook?: Pick<WebhookDeliveryOptions, 'id' | 'timestamp' | 'tamper' | 'headers' | 'timeoutMs'>;
+}
+
+export interface ReceiveResult {
+  /** The received email's id, for `resend.emails.receiving.get`. */
+  id: string;
+  event: EmailReceivedEvent;
+  delivery: WebhookResult;
+}
+
+export type DeliverForSentOptions = Omit<WebhookDeliveryOptions, 'event'> & { details?: EmailEventDetails };
 
 export interface FakeResend {
   /** e.g. http://127.0.0.1:PORT, no trailing slash (the SDK concatenates `${baseUrl}${path}`). */
   url: string;
   /** The only key accepted in `Authorization: Bearer <key>`. */
   apiKey: string;
+  /** Signing secret used when a delivery names none. */
+  webhookSecret: string;
+  /** Receiver used when a delivery names none; null until configured. */
+  webhookUrl: string | null;
   /** Every accepted email, in acceptance order. Idempotent replays add nothing. */
   sent: SentEmail[];
   /** Every Resend API request, in completion order (control routes excluded). */
   requests: RecordedRequest[];
-  /** The next n POST /emails or /emails/batch requests fail this way; calls queue up in order. */
-  failNext(n: number, failure: InjectedFailure): void;
+  /** Every webhook delivery attempt, in order. */
+  webhooks: WebhookDelivery[];
+  /** The next n matching requests fail this way (default scope: sends only); calls queue up in order. */
+  failNext(n: number, failure: InjectedFailure, scope?: FailureScope): void;
+  /** Lets every held ('hang') request go on and be answered now; returns how many there were. */
+  releaseHung(): number;
+  /** How many requests a 'hang' is holding right now. */
+  readonly hung: number;
   /** Enforce a real fixed-window limit per second across all API requests; null (default) turns it off. */
   setRateLimit(perSecond: number | null): void;
   /** Delay every API response by ms (after the idempotency key is reserved), to exercise timeouts and concurrency. */
   setLatency(ms: number): void;
-  /** Store an inbound message for GET /emails/receiving/:id; returns its id. */
+  /** Store an inbound message for GET /emails/receiving/:id; returns its id. No webhook is sent. */
   addInbound(msg: InboundInput): string;
-  /** Back to a fresh state: clears records, idempotency keys, failures, rate limit and latency. */
+  /** Store an inbound message and deliver its signed `email.received` event. */
+  receive(input: ReceiveInput): Promise<ReceiveResult>;
+  /** POST a signed webhook event to `url`, as Resend's sender would. */
+  webhook(opts: WebhookDeliveryOptions): Promise<WebhookResult>;
+  /** The svix headers for `body`; for crafting deliveries by hand. */
+  signWebhook(secret: string, id: string, timestamp: number | string, body: string): WebhookSignatureHeaders;
+  /** The event Resend would send for an accepted email (or, for `email.received`, a stored inbound one). */
+  eventFor(emailId: string, type: FakeEventType, details?: EmailEventDetails): WebhookEventPayload;
+  /** Build the event for an accepted email, deliver it, and move the email's `lastEvent` along. */
+  deliverForSent(sentEmailId: string, type: SentEventType, opts?: DeliverForSentOptions): Promise<WebhookResult>;
+  /** Back to a fresh state: clears records, idempotency keys, failures, rate limit and latency; drops hung requests. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -141,14 +349,24 @@ export interface StartFakeResendOptions {
   apiKey?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  webhookSecret?: string;
+  webhookUrl?: string;
 }
 
 const DEFAULT_API_KEY = 're_test_fake_resend_0000000000000000';
+/** A fixed, valid Svix secret so an app under test and the fake can share it through env. */
+export const DEFAULT_WEBHOOK_SECRET = 'whsec_ZmFrZS1yZXNlbmQtd2ViaG9vay1zZWNyZXQtMDAw';
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_RECIPIENTS = 50;
 const MAX_BATCH = 100;
 /** Only a header value when no real limit is set; Resend's documented default has been 2 (later 5). */
 const NOMINAL_RATE_LIMIT = 2;
+/** Twice the 5-minute tolerance Svix and the SDK's verifier allow. */
+const STALE_WEBHOOK_SECONDS = 10 * 60;
+const WEBHOOK_TIMEOUT_MS = 15_000;
+const SVIX_USER_AGENT = 'Svix-Webhooks/1.0 (fake-resend; +https://www.svix.com/http-sender/)';
+const DEFAULT_EVENT_FROM = 'Acme <onboarding@resend.dev>';
+const DEFAULT_EVENT_SUBJECT = 'Sending this example';
 
 const ADDRESS_FORMAT_HINT =
   'The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.';
@@ -201,6 +419,9 @@ interface ValidatedEmail {
 }
 
 type Validation = { ok: true; email: ValidatedEmail } | { ok: false; message: string };
+
+/** How a held request ended. */
+type HoldOutcome = 'elapsed' | 'client_gone' | 'reset';
 
 function apiError(status: number, name: ErrorName, message: string, headers?: Record<string, string>): ApiResponse {
   // Resend's documented error body; the SDK hands it to callers verbatim as `error`.
@@ -281,6 +502,7 @@ function validateEmail(raw: unknown, batch: boolean): Validation {
   const text = raw.text ?? null;
   if (html !== null && typeof html !== 'string') return { ok: false, message: 'Invalid `html` field. It must be a string.' };
   if (text !== null && typeof text !== 'string') return { ok: false, message: 'Invalid `text` field. It must be a string.' };
+  // The SDK renders `react` to `html` before sending, so the API itself only ever sees html/text.
   if (!html && !text) return { ok: false, message: 'Missing `html` or `text` field.' };
 
   const cc = addressList(raw, 'cc', false);
@@ -361,6 +583,10 @@ function initialEvent(email: ValidatedEmail): LastEvent {
   return 'delivered';
 }
 
+function sentMessageId(emailId: string): string {
+  return `<${emailId}@fake-resend.local>`;
+}
+
 function emailResource(e: SentEmail): Record<string, unknown> {
   return {
     object: 'email',
@@ -377,10 +603,11 @@ function emailResource(e: SentEmail): Record<string, unknown> {
     last_event: e.lastEvent,
     scheduled_at: e.scheduledAt,
     tags: e.tags,
-    message_id: `<${e.id}@fake-resend.local>`,
+    message_id: sentMessageId(e.id),
   };
 }
 
+/** `full` is GetReceivingEmailResponseSuccess; otherwise the list item (no object/html/text/headers/raw). */
 function inboundResource(m: InboundEmail, full: boolean): Record<string, unknown> {
   const base: Record<string, unknown> = {
     id: m.id,
@@ -391,7 +618,7 @@ function inboundResource(m: InboundEmail, full: boolean): Record<string, unknown
     bcc: m.bcc.length > 0 ? m.bcc : null,
     cc: m.cc.length > 0 ? m.cc : null,
     reply_to: m.reply_to.length > 0 ? m.reply_to : null,
-    received_for: m.to,
+    received_for: m.received_for,
     message_id: m.message_id,
     attachments: [],
   };
@@ -420,10 +647,20 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+function isOptional(value: unknown, type: 'number' | 'boolean' | 'string'): boolean {
+  return value === undefined || typeof value === type;
+}
+
 function isInjectedFailure(value: unknown): value is InjectedFailure {
   if (!isRecord(value)) return false;
   if (value.status === 429) return typeof value.retryAfterSeconds === 'number';
-  return value.status === 500 || value.status === 502 || value.status === 503 || value.status === 'network';
+  if (value.status === 'hang') return isOptional(value.ms, 'number') && isOptional(value.afterAccept, 'boolean');
+  const known = value.status === 500 || value.status === 502 || value.status === 503 || value.status === 'network';
+  return known && isOptional(value.afterAccept, 'boolean');
+}
+
+function isFailureScope(value: unknown): value is FailureScope {
+  return value === 'send' || value === 'read' || value === 'any';
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -431,25 +668,294 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 function isInboundInput(value: unknown): value is InboundInput {
-  return isRecord(value) && typeof value.from === 'string' && isStringArray(value.to) && typeof value.subject === 'string';
+  return (
+    isRecord(value) &&
+    typeof value.from === 'string' &&
+    (typeof value.to === 'string' || isStringArray(value.to)) &&
+    typeof value.subject === 'string'
+  );
+}
+
+const TAMPERS: readonly string[] = ['body', 'signature', 'secret', 'stale', 'unsigned'] satisfies WebhookTamper[];
+
+function isTamper(value: unknown): value is WebhookTamper {
+  return typeof value === 'string' && TAMPERS.includes(value);
+}
+
+const SENT_EVENT_TYPES: readonly string[] = [
+  'email.sent',
+  'email.delivered',
+  'email.delivery_delayed',
+  'email.bounced',
+  'email.complained',
+  'email.opened',
+  'email.clicked',
+  'email.failed',
+  'email.suppressed',
+  'suppression.added',
+] satisfies SentEventType[];
+
+function isFakeEventType(value: unknown): value is FakeEventType {
+  return typeof value === 'string' && (SENT_EVENT_TYPES.includes(value) || value === 'email.received');
+}
+
+function toList(value: string | string[]): string[] {
+  return Array.isArray(value) ? [...value] : [value];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhook signing and delivery (usable without a running fake)
+// ---------------------------------------------------------------------------------------------
+
+/** Bad input to a helper or control route; control routes answer it as 400 with its message. */
+class FakeInputError extends Error {}
+
+/** The HMAC key: the base64 part after `whsec_`, decoded; refused loudly when it is not base64. */
+function webhookKey(secret: string): Buffer {
+  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  // The SDK's verifier decodes strictly; a lenient decode here would sign with a key it never derives.
+  if (encoded === '' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(encoded)) {
+    throw new FakeInputError('A webhook secret must be `whsec_` followed by base64.');
+  }
+  return Buffer.from(encoded, 'base64');
+}
+
+/** A fresh secret in Resend's format. */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+/** A Svix-style message id (`msg_` + 27 alphanumerics). */
+export function newWebhookId(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(27);
+  let out = 'msg_';
+  for (const b of bytes) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+/** Signs `${id}.${timestamp}.${body}` exactly as Svix does for Resend. */
+export function signWebhook(secret: string, id: string, timestamp: number | string, body: string): WebhookSignatureHeaders {
+  const ts = String(timestamp);
+  const signature = createHmac('sha256', webhookKey(secret)).update(`${id}.${ts}.${body}`).digest('base64');
+  return { 'svix-id': id, 'svix-timestamp': ts, 'svix-signature': `v1,${signature}` };
+}
+
+function tamperBody(body: string): string {
+  const parsed = parseJson(body);
+  // Still valid JSON, so only a receiver that checks the signature against the raw body notices.
+  if (parsed.ok && isRecord(parsed.value)) return JSON.stringify({ ...parsed.value, tampered: true });
+  return `${body} `;
+}
+
+/** POSTs one signed event; never throws for the receiver's sake (status 0 and `error` instead). */
+export async function deliverWebhook(opts: WebhookDeliveryOptions & { url: string; secret: string }): Promise<WebhookResult> {
+  const id = opts.id ?? newWebhookId();
+  const now = Math.floor(Date.now() / 1000);
+  const timestamp = opts.timestamp ?? (opts.tamper === 'stale' ? now - STALE_WEBHOOK_SECONDS : now);
+  const signed = typeof opts.event === 'string' ? opts.event : JSON.stringify(opts.event);
+  const signature = signWebhook(opts.tamper === 'secret' ? generateWebhookSecret() : opts.secret, id, timestamp, signed);
+  if (opts.tamper === 'signature') signature['svix-signature'] = `v1,${randomBytes(32).toString('base64')}`;
+  const payload = opts.tamper === 'body' ? tamperBody(signed) : signed;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': SVIX_USER_AGENT,
+    ...(opts.tamper === 'unsigned' ? {} : signature),
+    ...opts.headers,
+  };
+  try {
+    const res = await fetch(opts.url, {
+      method: 'POST',
+      headers,
+      body: payload,
+      // Svix does not follow redirects; a 3xx is a failed delivery the test should see.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
+    });
+    return { status: res.status, body: await res.text(), id, timestamp, payload, headers };
+  } catch (err) {
+    return { status: 0, body: '', id, timestamp, payload, headers, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event payloads, as Resend documents them (and the SDK types them)
+// ---------------------------------------------------------------------------------------------
+
+function baseEmailData(emailId: string, to: string | string[], d: EmailEventDetails): BaseEmailData {
+  const data: BaseEmailData = {
+    created_at: d.email_created_at ?? new Date().toISOString(),
+    email_id: emailId,
+    message_id: d.message_id ?? sentMessageId(emailId),
+    from: d.from ?? DEFAULT_EVENT_FROM,
+    to: toList(to),
+    subject: d.subject ?? DEFAULT_EVENT_SUBJECT,
+  };
+  if (d.tags && Object.keys(d.tags).length > 0) data.tags = { ...d.tags };
+  return data;
+}
+
+function eventTime(d: { created_at?: string }): string {
+  return d.created_at ?? new Date().toISOString();
+}
+
+function emailEvent(type: EmailEventType, emailId: string, to: string | string[], d: EmailEventDetails = {}): WebhookEventPayload {
+  const created_at = eventTime(d);
+  const data = baseEmailData(emailId, to, d);
+  switch (type) {
+    case 'email.bounced':
+      return {
+        type,
+        created_at,
+        data: {
+          ...data,
+          bounce: {
+            message:
+              "The recipient's email provider sent a hard bounce message. The address is not valid or does not accept mail.",
+            subType: 'General',
+            type: 'Permanent',
+            ...d.bounce,
+          },
+        },
+      };
+    case 'email.clicked':
+      return {
+        type,
+        created_at,
+        data: {
+          ...data,
+          click: {
+            ipAddress: '192.0.2.1',
+            link: 'https://example.com',
+            timestamp: created_at,
+            userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
+            ...d.click,
+          },
+        },
+      };
+    case 'email.failed':
+      return { type, created_at, data: { ...data, failed: { reason: 'reached_daily_quota', ...d.failed } } };
+    case 'email.suppressed':
+      return {
+        type,
+        created_at,
+        data: {
+          ...data,
+          suppressed: {
+            message: 'The recipient is on your suppression list because of a previous bounce or complaint.',
+            type: 'OnAccountSuppressionList',
+            ...d.suppressed,
+          },
+        },
+      };
+    default:
+      return { type, created_at, data } as WebhookEventPayload;
+  }
+}
+
+/** Builders for the webhook events Resend sends; each returns the payload exactly as POSTed. */
+export const fakeEvents = {
+  sent: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.sent', emailId, to, d) as EmailSentEvent,
+  delivered: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.delivered', emailId, to, d) as EmailDeliveredEvent,
+  deliveryDelayed: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.delivery_delayed', emailId, to, d) as EmailDeliveryDelayedEvent,
+  bounced: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.bounced', emailId, to, d) as EmailBouncedEvent,
+  complained: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.complained', emailId, to, d) as EmailComplainedEvent,
+  opened: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.opened', emailId, to, d) as EmailOpenedEvent,
+  clicked: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.clicked', emailId, to, d) as EmailClickedEvent,
+  failed: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.failed', emailId, to, d) as EmailFailedEvent,
+  suppressed: (emailId: string, to: string | string[], d?: EmailEventDetails) =>
+    emailEvent('email.suppressed', emailId, to, d) as EmailSuppressedEvent,
+  /** Any email.* event but `email.received`, by type. */
+  forEmail: emailEvent,
+  /** Metadata only: Resend leaves out body, headers and attachment content; the app fetches them. */
+  received: (m: ReceivedEventInput): EmailReceivedEvent => {
+    const to = toList(m.to);
+    return {
+      type: 'email.received',
+      created_at: eventTime(m),
+      data: {
+        email_id: m.email_id,
+        created_at: m.email_created_at ?? new Date().toISOString(),
+        from: m.from,
+        to,
+        bcc: m.bcc ? [...m.bcc] : [],
+        cc: m.cc ? [...m.cc] : [],
+        received_for: m.received_for ? [...m.received_for] : to,
+        message_id: m.message_id ?? `<${m.email_id}@inbound.fake-resend.local>`,
+        subject: m.subject,
+        attachments: [],
+      },
+    };
+  },
+  /** `email` is the bare address that was suppressed. */
+  suppressionAdded: (email: string, d: SuppressionEventDetails = {}): SuppressionAddedEvent => {
+    const created_at = eventTime(d);
+    return {
+      type: 'suppression.added',
+      created_at,
+      data: { id: d.id ?? randomUUID(), email, origin: d.origin ?? 'bounce', source_id: d.source_id ?? null, created_at },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Control-route input checks
+// ---------------------------------------------------------------------------------------------
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStringRecord = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every(isString);
+
+function optional<T>(body: Record<string, unknown>, key: string, check: (v: unknown) => v is T, what: string): T | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (!check(value)) throw new FakeInputError(`\`${key}\` must be ${what}.`);
+  return value;
+}
+
+function deliveryControlOptions(body: Record<string, unknown>): Omit<WebhookDeliveryOptions, 'event'> {
+  return {
+    url: optional(body, 'url', isString, 'a string'),
+    secret: optional(body, 'secret', isString, 'a string'),
+    id: optional(body, 'id', isString, 'a string'),
+    timestamp: optional(body, 'timestamp', isNumber, 'unix seconds'),
+    tamper: optional(body, 'tamper', isTamper, `one of ${TAMPERS.join(', ')}`),
+    headers: optional(body, 'headers', isStringRecord, 'an object of strings'),
+    timeoutMs: optional(body, 'timeoutMs', isNumber, 'a number'),
+  };
 }
 
 export async function startFakeResend(opts: StartFakeResendOptions = {}): Promise<FakeResend> {
   const apiKey = opts.apiKey ?? DEFAULT_API_KEY;
+  const config = { webhookSecret: opts.webhookSecret ?? DEFAULT_WEBHOOK_SECRET, webhookUrl: opts.webhookUrl ?? null };
+  // A bad secret should fail at start-up, not in the middle of the first test that sends a webhook.
+  webhookKey(config.webhookSecret);
   const sent: SentEmail[] = [];
   const requests: RecordedRequest[] = [];
+  const webhooks: WebhookDelivery[] = [];
   const inbound = new Map<string, InboundEmail>();
   const idempotency = new Map<string, IdempotencyEntry>();
-  let failures: InjectedFailure[] = [];
+  const held = new Set<(outcome: HoldOutcome) => void>();
+  let failures: { failure: InjectedFailure; scope: FailureScope }[] = [];
   let rateLimit: number | null = null;
   let latencyMs = 0;
   let windowStart = 0;
   let windowCount = 0;
 
   function reset(): void {
+    for (const end of [...held]) end('reset');
     // Mutate in place: tests commonly hold references to `fake.sent` / `fake.requests`.
     sent.length = 0;
     requests.length = 0;
+    webhooks.length = 0;
     inbound.clear();
     idempotency.clear();
     failures = [];
@@ -459,8 +965,20 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
     windowCount = 0;
   }
 
-  function failNext(n: number, failure: InjectedFailure): void {
-    for (let i = 0; i < n; i++) failures.push(failure);
+  function failNext(n: number, failure: InjectedFailure, scope: FailureScope = 'send'): void {
+    for (let i = 0; i < n; i++) failures.push({ failure, scope });
+  }
+
+  function takeFailure(kind: 'send' | 'read'): InjectedFailure | undefined {
+    const index = failures.findIndex((f) => f.scope === kind || f.scope === 'any');
+    if (index === -1) return undefined;
+    return failures.splice(index, 1)[0]?.failure;
+  }
+
+  function releaseHung(): number {
+    const ends = [...held];
+    for (const end of ends) end('elapsed');
+    return ends.length;
   }
 
   function setRateLimit(perSecond: number | null): void {
@@ -475,21 +993,123 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
 
   function addInbound(msg: InboundInput): string {
     const id = msg.id ?? randomUUID();
+    const to = toList(msg.to);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(msg.headers ?? {})) headers[name.toLowerCase()] = value;
+    if (msg.in_reply_to !== undefined) headers['in-reply-to'] = msg.in_reply_to;
+    if (msg.references !== undefined) headers.references = toList(msg.references).join(' ');
+    const messageId = msg.message_id ?? headers['message-id'] ?? `<${id}@inbound.fake-resend.local>`;
+    headers['message-id'] = messageId;
     inbound.set(id, {
       id,
       from: msg.from,
-      to: [...msg.to],
+      to,
       cc: msg.cc ? [...msg.cc] : [],
       bcc: msg.bcc ? [...msg.bcc] : [],
       reply_to: msg.reply_to ? [...msg.reply_to] : [],
+      received_for: msg.received_for ? [...msg.received_for] : [...to],
       subject: msg.subject,
       text: msg.text ?? null,
       html: msg.html ?? null,
-      headers: { ...msg.headers },
-      message_id: msg.message_id ?? `<${id}@inbound.fake-resend.local>`,
+      headers,
+      message_id: messageId,
       created_at: msg.created_at ?? new Date().toISOString(),
     });
     return id;
+  }
+
+  function webhookTarget(url: string | undefined): string {
+    const target = url ?? config.webhookUrl;
+    if (target === null) throw new FakeInputError('No webhook URL: pass `url` or start the fake with `webhookUrl`.');
+    return target;
+  }
+
+  async function webhook(o: WebhookDeliveryOptions): Promise<WebhookResult> {
+    const url = webhookTarget(o.url);
+    const result = await deliverWebhook({ ...o, url, secret: o.secret ?? config.webhookSecret });
+    const type = isRecord(o.event) && typeof o.event.type === 'string' ? o.event.type : null;
+    webhooks.push({ url, id: result.id, timestamp: result.timestamp, type, tamper: o.tamper ?? null, status: result.status });
+    return result;
+  }
+
+  function eventFor(emailId: string, type: FakeEventType, details: EmailEventDetails = {}): WebhookEventPayload {
+    if (type === 'email.received') {
+      const m = inbound.get(emailId);
+      if (!m) throw new FakeInputError(`No received email ${emailId} in the fake.`);
+      return fakeEvents.received({
+        email_id: m.id,
+        from: m.from,
+        to: m.to,
+        cc: m.cc,
+        bcc: m.bcc,
+        received_for: m.received_for,
+        message_id: m.message_id,
+        subject: m.subject,
+        email_created_at: m.created_at,
+        created_at: details.created_at,
+      });
+    }
+    const email = sent.find((e) => e.id === emailId);
+    if (!email) throw new FakeInputError(`No accepted email ${emailId} in the fake.`);
+    if (type === 'suppression.added') {
+      const first = email.to[0] ?? '';
+      return fakeEvents.suppressionAdded(parseAddress(first) ?? first, {
+        origin: details.origin ?? 'bounce',
+        source_id: email.id,
+        created_at: details.created_at,
+      });
+    }
+    return emailEvent(type, email.id, email.to, {
+      from: email.from,
+      subject: email.subject,
+      email_created_at: email.createdAt,
+      tags: Object.fromEntries(email.tags.map((t) => [t.name, t.value])),
+      ...details,
+    });
+  }
+
+  async function deliverForSent(sentEmailId: string, type: SentEventType, o: DeliverForSentOptions = {}): Promise<WebhookResult> {
+    const { details, ...delivery } = o;
+    const event = eventFor(sentEmailId, type, details);
+    const email = sent.find((e) => e.id === sentEmailId);
+    // Resend's own view of the email moves on whether or not the app hears about it.
+    if (email && type !== 'suppression.added') email.lastEvent = type.slice('email.'.length) as LastEvent;
+    return webhook({ ...delivery, event });
+  }
+
+  async function receive(input: ReceiveInput): Promise<ReceiveResult> {
+    const { deliverTo, webhook: delivery, ...msg } = input;
+    const url = webhookTarget(deliverTo?.url);
+    const id = addInbound(msg);
+    const event = eventFor(id, 'email.received') as EmailReceivedEvent;
+    return { id, event, delivery: await webhook({ ...delivery, url, secret: deliverTo?.secret, event }) };
+  }
+
+  /**
+   * Keeps a request unanswered until `ms` pass or `releaseHung()` ('elapsed'), the client
+   * disconnects ('client_gone'), or `reset()` drops it ('reset').
+   */
+  function hold(req: IncomingMessage, res: ServerResponse, ms: number | undefined): Promise<HoldOutcome> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const onClose = (): void => end('client_gone');
+      const end = (outcome: HoldOutcome): void => {
+        if (!held.delete(end)) return;
+        clearTimeout(timer);
+        res.off('close', onClose);
+        if (outcome === 'reset') req.socket.destroy();
+        resolve(outcome);
+      };
+      held.add(end);
+      res.on('close', onClose);
+      if (ms !== undefined) timer = setTimeout(() => end('elapsed'), ms);
+      if (req.socket.destroyed) end('client_gone');
+    });
+  }
+
+  function abandoned(ctx: RequestContext, outcome: HoldOutcome): void {
+    // After a reset the log was just cleared; a late entry would leak into the next test.
+    if (outcome === 'client_gone') requests.push({ ...ctx, status: 0 });
   }
 
   /** Fixed one-second window; returns the headers Resend documents, plus whether this request fits. */
@@ -561,7 +1181,7 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
     return record;
   }
 
-  function processSend(path: string, body: unknown, key: string | null, permissiveBatch: boolean): ApiResponse {
+  function acceptSend(path: string, body: unknown, key: string | null, permissiveBatch: boolean): ApiResponse {
     if (path === '/emails') {
       const v = validateEmail(body, false);
       if (!v.ok) return apiError(422, 'validation_error', v.message);
@@ -594,7 +1214,31 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
       return;
     }
 
-    const failure = failures.shift();
+    const failure = takeFailure('send');
+    if (failure?.status === 'hang' && !failure.afterAccept) {
+      // Held in front of Resend: nothing is recorded and the key stays free until it is let through.
+      let text: string;
+      try {
+        text = await readBody(req);
+      } catch {
+        return;
+      }
+      const outcome = await hold(req, res, failure.ms);
+      if (outcome !== 'elapsed') return abandoned(ctx, outcome);
+      return serveSend(req, res, ctx, rl, undefined, () => Promise.resolve(text));
+    }
+    return serveSend(req, res, ctx, rl, failure, () => readBody(req));
+  }
+
+  async function serveSend(
+    req: IncomingMessage,
+    res: ServerResponse,
+    ctx: RequestContext,
+    rl: Record<string, string>,
+    failure: InjectedFailure | undefined,
+    body: () => Promise<string>,
+  ): Promise<void> {
+    const key = ctx.idempotencyKey ?? null;
     const failsBefore = failure !== undefined && (failure.status === 429 || !failure.afterAccept);
 
     // Reserve the key before the body arrives so overlapping requests see each other.
@@ -628,7 +1272,7 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
 
     let text: string;
     try {
-      text = await readBody(req);
+      text = await body();
       if (latencyMs > 0) await sleep(latencyMs);
     } catch {
       release();
@@ -638,7 +1282,7 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
     if (failure && failsBefore) {
       if (failure.status === 429) respond(res, ctx, rateLimited(rateLimit ?? NOMINAL_RATE_LIMIT, failure.retryAfterSeconds, rl), {});
       else if (failure.status === 'network') dropConnection(req, ctx);
-      else respond(res, ctx, serverError(failure.status), rl);
+      else if (failure.status !== 'hang') respond(res, ctx, serverError(failure.status), rl);
       return;
     }
 
@@ -657,7 +1301,7 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
       response = apiError(422, 'validation_error', 'The request body is not valid JSON.');
     } else {
       const permissive = String(req.headers['x-batch-validation'] ?? '').toLowerCase() === 'permissive';
-      response = processSend(ctx.path, parsed.value, key, permissive);
+      response = acceptSend(ctx.path, parsed.value, key, permissive);
       if (response.status !== 200) {
         // Only successes are remembered, so a corrected retry with the same key can go through.
         release();
@@ -672,9 +1316,32 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
     // An after-accept failure only bites when there was something to lose; otherwise it is spent harmlessly.
     if (failure && response.status === 200) {
       if (failure.status === 'network') return dropConnection(req, ctx);
+      if (failure.status === 'hang') {
+        const outcome = await hold(req, res, failure.ms);
+        if (outcome !== 'elapsed') return abandoned(ctx, outcome);
+        return respond(res, ctx, response, rl);
+      }
       return respond(res, ctx, serverError(failure.status), rl);
     }
     respond(res, ctx, response, rl);
+  }
+
+  /** Faults on GET requests (scope 'read' or 'any'); returns true when the request was dealt with. */
+  async function readFailure(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, rl: Record<string, string>): Promise<boolean> {
+    const failure = takeFailure('read');
+    if (!failure) return false;
+    if (failure.status === 429) {
+      respond(res, ctx, rateLimited(rateLimit ?? NOMINAL_RATE_LIMIT, failure.retryAfterSeconds, rl), {});
+    } else if (failure.status === 'network') {
+      dropConnection(req, ctx);
+    } else if (failure.status === 'hang') {
+      const outcome = await hold(req, res, failure.ms);
+      if (outcome === 'elapsed') return false;
+      abandoned(ctx, outcome);
+    } else {
+      respond(res, ctx, serverError(failure.status), rl);
+    }
+    return true;
   }
 
   function handleGet(path: string): ApiResponse {
@@ -712,38 +1379,104 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
     const body: unknown = parsed.ok ? parsed.value : undefined;
     const ok = (value: unknown): void => respond(res, null, { status: 200, body: value }, {});
     const bad = (message: string): void => respond(res, null, { status: 400, body: { message } }, {});
+    try {
+      await control(method, path, body, ok, bad, () => respond(res, null, { status: 404, body: { message: 'Unknown control route.' } }, {}));
+    } catch (err) {
+      if (!(err instanceof FakeInputError)) throw err;
+      bad(err.message);
+    }
+  }
 
-    if (method === 'GET' && path === '/__fake/sent') return ok({ data: sent });
-    if (method === 'GET' && path === '/__fake/requests') return ok({ data: requests });
-    if (method === 'GET' && path === '/__fake/config') return ok({ apiKey });
-    if (method === 'POST' && path === '/__fake/reset') {
-      reset();
-      return ok({ ok: true });
-    }
-    if (method === 'POST' && path === '/__fake/fail-next') {
-      if (!isRecord(body) || typeof body.n !== 'number' || !isInjectedFailure(body.failure)) {
-        return bad('Expected { n: number, failure: InjectedFailure }.');
+  async function control(
+    method: string,
+    path: string,
+    body: unknown,
+    ok: (value: unknown) => void,
+    bad: (message: string) => void,
+    notFound: () => void,
+  ): Promise<void> {
+    const route = `${method} ${path}`;
+    if (route === 'GET /__fake/sent') return ok({ data: sent });
+    if (route === 'GET /__fake/requests') return ok({ data: requests });
+    if (route === 'GET /__fake/webhooks') return ok({ data: webhooks });
+    if (route === 'GET /__fake/hung') return ok({ count: held.size });
+    if (route === 'GET /__fake/config') return ok({ apiKey, ...config });
+    if (method === 'POST' && !isRecord(body)) return bad('Expected a JSON object.');
+    const input = isRecord(body) ? body : {};
+
+    switch (route) {
+      case 'POST /__fake/config': {
+        const secret = optional(input, 'webhookSecret', isString, 'a string');
+        const url = optional(input, 'webhookUrl', isString, 'a string');
+        if (secret !== undefined) {
+          webhookKey(secret);
+          config.webhookSecret = secret;
+        }
+        if (url !== undefined) config.webhookUrl = url;
+        return ok({ apiKey, ...config });
       }
-      failNext(body.n, body.failure);
-      return ok({ ok: true });
-    }
-    if (method === 'POST' && path === '/__fake/rate-limit') {
-      if (!isRecord(body) || !(body.perSecond === null || typeof body.perSecond === 'number')) {
-        return bad('Expected { perSecond: number | null }.');
+      case 'POST /__fake/reset':
+        reset();
+        return ok({ ok: true });
+      case 'POST /__fake/fail-next': {
+        if (typeof input.n !== 'number' || !isInjectedFailure(input.failure)) {
+          return bad('Expected { n: number, failure: InjectedFailure, scope?: "send" | "read" | "any" }.');
+        }
+        failNext(input.n, input.failure, optional(input, 'scope', isFailureScope, '"send", "read" or "any"'));
+        return ok({ ok: true });
       }
-      setRateLimit(body.perSecond);
-      return ok({ ok: true });
+      case 'POST /__fake/release-hung':
+        return ok({ released: releaseHung() });
+      case 'POST /__fake/rate-limit':
+        if (!(input.perSecond === null || typeof input.perSecond === 'number')) return bad('Expected { perSecond: number | null }.');
+        setRateLimit(input.perSecond);
+        return ok({ ok: true });
+      case 'POST /__fake/latency':
+        if (typeof input.ms !== 'number') return bad('Expected { ms: number }.');
+        setLatency(input.ms);
+        return ok({ ok: true });
+      case 'POST /__fake/inbound':
+        if (!isInboundInput(input)) return bad('Expected { from: string, to: string | string[], subject: string, ... }.');
+        return ok({ id: addInbound(input) });
+      case 'POST /__fake/receive': {
+        if (!isInboundInput(input)) return bad('Expected { from: string, to: string | string[], subject: string, ... }.');
+        const deliverTo = optional(input, 'deliverTo', isRecord, 'an object') ?? {};
+        const delivery = optional(input, 'webhook', isRecord, 'an object') ?? {};
+        return ok(
+          await receive({
+            ...input,
+            deliverTo: { url: optional(deliverTo, 'url', isString, 'a string'), secret: optional(deliverTo, 'secret', isString, 'a string') },
+            webhook: deliveryControlOptions(delivery),
+          }),
+        );
+      }
+      case 'POST /__fake/webhook': {
+        const delivery = deliveryControlOptions(input);
+        if (input.event !== undefined) {
+          const event = input.event;
+          if (!(typeof event === 'string' || isRecord(event))) return bad('`event` must be an object or a string.');
+          return ok(await webhook({ ...delivery, event }));
+        }
+        if (!isFakeEventType(input.type) || typeof input.emailId !== 'string') {
+          return bad('Expected { event } or { type, emailId, details? } (plus url, secret, id, timestamp, tamper).');
+        }
+        const details = (optional(input, 'details', isRecord, 'an object') ?? {}) as EmailEventDetails;
+        if (input.type === 'email.received') {
+          return ok(await webhook({ ...delivery, event: eventFor(input.emailId, 'email.received', details) }));
+        }
+        return ok(await deliverForSent(input.emailId, input.type, { ...delivery, details }));
+      }
+      case 'POST /__fake/webhook/sign': {
+        const id = optional(input, 'id', isString, 'a string');
+        const timestamp = optional(input, 'timestamp', (v): v is number | string => isNumber(v) || isString(v), 'unix seconds');
+        const payload = optional(input, 'body', isString, 'the exact body as a string');
+        if (id === undefined || timestamp === undefined || payload === undefined) return bad('Expected { id, timestamp, body, secret? }.');
+        const secret = optional(input, 'secret', isString, 'a string') ?? config.webhookSecret;
+        return ok({ headers: signWebhook(secret, id, timestamp, payload) });
+      }
+      default:
+        return notFound();
     }
-    if (method === 'POST' && path === '/__fake/latency') {
-      if (!isRecord(body) || typeof body.ms !== 'number') return bad('Expected { ms: number }.');
-      setLatency(body.ms);
-      return ok({ ok: true });
-    }
-    if (method === 'POST' && path === '/__fake/inbound') {
-      if (!isInboundInput(body)) return bad('Expected { from: string, to: string[], subject: string, ... }.');
-      return ok({ id: addInbound(body) });
-    }
-    return respond(res, null, { status: 404, body: { message: 'Unknown control route.' } }, {});
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -772,6 +1505,7 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
 
     if (isSend) return handleSend(req, res, ctx, limit.headers);
     if (method === 'GET') {
+      if (await readFailure(req, res, ctx, limit.headers)) return;
       if (latencyMs > 0) await sleep(latencyMs);
       return respond(res, ctx, handleGet(path), limit.headers);
     }
@@ -803,15 +1537,39 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey,
+    get webhookSecret() {
+      return config.webhookSecret;
+    },
+    set webhookSecret(secret: string) {
+      webhookKey(secret);
+      config.webhookSecret = secret;
+    },
+    get webhookUrl() {
+      return config.webhookUrl;
+    },
+    set webhookUrl(url: string | null) {
+      config.webhookUrl = url;
+    },
     sent,
     requests,
+    webhooks,
     failNext,
+    releaseHung,
+    get hung() {
+      return held.size;
+    },
     setRateLimit,
     setLatency,
     addInbound,
+    receive,
+    webhook,
+    signWebhook,
+    eventFor,
+    deliverForSent,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const end of [...held]) end('reset');
         // fetch keeps sockets alive; without this close() waits for them to idle out.
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
@@ -822,10 +1580,17 @@ export async function startFakeResend(opts: StartFakeResendOptions = {}): Promis
 const mainScript = process.argv[1];
 if (mainScript !== undefined && import.meta.url === pathToFileURL(mainScript).href) {
   const port = Number(process.env.FAKE_RESEND_PORT ?? process.env.PORT ?? 4010);
-  const fake = await startFakeResend({ port, apiKey: process.env.RESEND_API_KEY || undefined });
+  const fake = await startFakeResend({
+    port,
+    apiKey: process.env.RESEND_API_KEY || undefined,
+    webhookSecret: process.env.RESEND_WEBHOOK_SECRET || undefined,
+    webhookUrl: process.env.FAKE_RESEND_WEBHOOK_URL || undefined,
+  });
   // stdout carries only the URL so a parent process can read it from the first line.
   console.log(fake.url);
-  console.error(`fake-resend listening on ${fake.url} (api key: ${fake.apiKey}); control routes under /__fake/`);
+  console.error(
+    `fake-resend listening on ${fake.url} (api key: ${fake.apiKey}; webhooks to ${fake.webhookUrl ?? '(per request)'}); control routes under /__fake/`,
+  );
   const stop = (): void => {
     void fake.close().then(() => process.exit(0));
   };

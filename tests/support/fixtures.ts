@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
-import { applications, auditLog, candidates, interviews, jobs, memberships, portalLinks, teamMembers, teams, users, type Role } from '@/db/schema';
+import { applications, auditLog, candidates, conversations, inboundEmails, interviews, jobs, memberships, outboundEmails, portalLinks, suppressions, teamMembers, teams, users, type Role } from '@/db/schema';
 import { generatePortalToken, hashPortalToken } from '@/server/services/portal/portal-token';
 import { recordTouch } from '@/server/services/touches/record-touch';
 import { withTenant } from '@/db/tenant';
@@ -126,6 +126,40 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
       .values({ orgId: fx.orgId, candidateId: fx.candidateId, applicationId: fx.applicationId, interviewId: fx.interviewId, tokenHash: hashPortalToken(fx.portalToken), createdBy: fx.ownerId, expiresAt: new Date(Date.now() + 30 * 86_400_000) })
       .returning({ id: portalLinks.id });
     fx.portalLinkId = link!.id;
+  },
+  conversations: async (tx, fx) => {
+    await tx.insert(conversations).values({ orgId: fx.orgId, candidateId: fx.candidateId, subject: 'Fixture Engineer: your follow-up', replyToken: randomUUID().replaceAll('-', '') });
+  },
+  outbound_emails: async (tx, fx) => {
+    const id = randomUUID();
+    await tx.insert(outboundEmails).values({
+      orgId: fx.orgId,
+      id,
+      kind: 'recruiter_reply',
+      candidateId: fx.candidateId,
+      fromAddress: 'Fixture <no-reply@afterview.localhost>',
+      toAddress: 'fixture@candidate.example',
+      subject: 'Fixture',
+      html: '<p>Fixture</p>',
+      text: 'Fixture',
+      messageId: `<${id}@afterview.localhost>`,
+      status: 'delivered',
+    });
+  },
+  suppressions: async (tx, fx) => {
+    await tx.insert(suppressions).values({ orgId: fx.orgId, email: 'victim-suppressed@example.com', reason: 'bounced' });
+  },
+  inbound_emails: async (tx, fx) => {
+    await tx.insert(inboundEmails).values({
+      orgId: fx.orgId,
+      resendEmailId: randomUUID(),
+      fromAddress: 'someone@example.com',
+      toAddresses: ['hello@fixture.example'],
+      subject: 'Unrouted',
+      text: 'Hello',
+      fullText: 'Hello',
+      receivedAt: new Date(),
+    });
   },
   // Both are derived: recording the touch above created one row in each.
   candidate_engagement: async () => {},

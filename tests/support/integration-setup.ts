@@ -11,6 +11,8 @@ if (databaseUrl) {
 delete process.env.RESEND_API_KEY;
 process.env.AUTH_SECRET ??= 'integration-tests-secret-integration-tests-secret';
 process.env.APP_URL = 'http://localhost:3999';
+// The fake Resend signs webhooks with this secret by default (tests/support/fake-resend.ts).
+process.env.RESEND_WEBHOOK_SECRET = 'whsec_ZmFrZS1yZXNlbmQtd2ViaG9vay1zZWNyZXQtMDAw';
 
 beforeAll(async () => {
   if (!databaseUrl) {

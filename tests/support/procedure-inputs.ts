@@ -36,6 +36,12 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'portal.createLink': { orgSlug, candidateId: victim.candidateId, applicationId: victim.applicationId, interviewId: victim.interviewId },
     'portal.revokeLink': { orgSlug, linkId: victim.portalLinkId },
     'portal.answer': { orgSlug, candidateId: victim.candidateId, questionId: victim.touchId, body: 'Injected answer', clientRequestId: '00000000-0000-4000-8000-000000000002' },
+    'portal.sendInvitation': { orgSlug, candidateId: victim.candidateId, applicationId: victim.applicationId, interviewId: victim.interviewId },
+    'email.send': { orgSlug, candidateId: victim.candidateId, body: 'Injected email', clientRequestId: '00000000-0000-4000-8000-000000000003' },
+    'email.unrouted': { orgSlug },
+    'email.suppressions': { orgSlug },
+    'email.removeSuppression': { orgSlug, email: 'victim-suppressed@example.com' },
+    'org.updateEmailSettings': { orgSlug, senderName: 'Injected', inboundDomain: 'injected.example.com', trackEngagement: true },
     'touch.log': { orgSlug, candidateId: victim.candidateId, kind: 'call', direction: 'outbound', occurredAt: '2026-01-01T10:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000001' },
   };
 }

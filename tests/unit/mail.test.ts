@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import MagicLinkEmail from '@/emails/magic-link';
 import { renderEmail } from '@/emails/render';
-import { backoffMs } from '@/server/email/system-outbox';
+import { backoffMs } from '@/server/email/outbox';
 import { extractLinks } from '@/server/services/mailbox/list-dev-mailbox';
 
 describe('backoff', () => {

@@ -25,6 +25,7 @@ export async function getOrgOverview({ tx, actor }: ServiceContext) {
   return {
     org: { id: org.id, name: org.name, slug: org.slug, createdAt: org.createdAt },
     portal: { portalLinkDays: org.portalLinkDays, brandColor: org.brandColor, logoUrl: org.logoUrl },
+    email: { senderName: org.senderName, inboundDomain: org.inboundDomain, trackEngagement: org.trackEngagement },
     viewerRole: actor.role,
     members: members.map((m) => ({ ...m, teamIds: links.filter((l) => l.userId === m.userId).map((l) => l.teamId) })),
     teams: teamRows.map((team) => ({

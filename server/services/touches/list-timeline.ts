@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, ts } from '@/db/client';
-import type { Channel, Direction, TouchKind } from '@/db/schema';
+import type { Channel, Direction, OutboundEmailStatus, TouchKind } from '@/db/schema';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
 import type { ServiceContext } from '@/server/services/types';
 
@@ -27,11 +27,20 @@ export async function listTimeline(ctx: ServiceContext, input: z.input<typeof ZL
     actor_name: string | null;
     in_reply_to: string | null;
     answered: boolean | null;
+    email_id: string | null;
+    email_status: OutboundEmailStatus | null;
+    email_error: string | null;
+    email_to: string | null;
+    email_subject: string | null;
   }>(
     ctx.tx,
     sql`select t.id, t.kind, t.direction, t.channel, t.strength, t.occurred_at, t.body, t.interview_id, coalesce(u.name, u.email) as actor_name, t.in_reply_to,
           case when t.kind = 'question' then exists (select 1 from touches a where a.org_id = t.org_id and a.in_reply_to = t.id) end as answered
+          , e.id as email_id, e.status as email_status, e.last_error as email_error, e.to_address as email_to, e.subject as email_subject
         from touches t left join users u on u.id = t.actor_user_id
+        left join lateral (
+          select x.id, x.status, x.last_error, x.to_address, x.subject from outbound_emails x
+          where x.org_id = t.org_id and x.touch_id = t.id order by x.created_at desc limit 1) e on true
         where t.org_id = ${ctx.actor.orgId} and t.candidate_id = ${candidateId}
           ${cursor ? sql`and (t.occurred_at, t.id) < (${ts(cursor.occurredAt)}, ${cursor.id}::uuid)` : sql``}
         order by t.occurred_at desc, t.id desc
@@ -54,6 +63,10 @@ export async function listTimeline(ctx: ServiceContext, input: z.input<typeof ZL
       inReplyTo: r.in_reply_to,
       /** For questions: whether the agency answered it; null for other kinds. */
       answered: r.answered,
+      /** The email this touch sent, with where it stands (queued … delivered, bounced, failed). */
+      email: r.email_id
+        ? { id: r.email_id, status: r.email_status!, error: r.email_error, to: r.email_to!, subject: r.email_subject! }
+        : null,
     })),
     nextCursor: rows.length > limit && last ? { occurredAt: last.occurred_at, id: last.id } : null,
   };
