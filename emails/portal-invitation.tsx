@@ -57,7 +57,7 @@ export default function PortalInvitationEmail({
         If a question came to mind afterwards, or you would like to thank the people you met, you can send it to {recruiterName} at{' '}
         {agencyName} here:
       </Paragraph>
-      <EmailButton href={portalUrl}>Ask a question or send a thank-you note</EmailButton>
+      <EmailButton href={portalUrl} color={brandColor}>Ask a question or send a thank-you note</EmailButton>
       <PasteLink href={portalUrl} />
       <Paragraph>
         This link is private to you: please do not share it. It expires on {expiresOn}. You can also just reply to this email.

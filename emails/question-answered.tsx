@@ -45,7 +45,7 @@ export default function QuestionAnsweredEmail({
       {portalUrl ? (
         <>
           <Paragraph style={{ marginTop: 24 }}>Anything else you would like to know? Ask it here, or simply reply to this email.</Paragraph>
-          <EmailButton href={portalUrl}>Ask another question</EmailButton>
+          <EmailButton href={portalUrl} color={brandColor}>Ask another question</EmailButton>
           <PasteLink href={portalUrl} />
         </>
       ) : (

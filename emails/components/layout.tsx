@@ -1,6 +1,5 @@
 import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
-import { BrandContext } from './brand-context';
 import { resolveBrand, textColorOnWhite, type EmailBrand } from './brand';
 
 export type { EmailBrand } from './brand';
@@ -31,9 +30,7 @@ export function EmailLayout({ preview, children, footer, brand: brandProp }: Ema
             ) : null}
             <span style={{ verticalAlign: 'middle' }}>{brand.name}</span>
           </Text>
-          <BrandContext value={brand}>
-            <Section>{children}</Section>
-          </BrandContext>
+          <Section>{children}</Section>
           <Hr style={{ borderColor: '#e5e7eb', margin: '32px 0 16px' }} />
           <Text style={{ fontSize: 12, lineHeight: '18px', color: '#6b7280', margin: 0 }}>{footer ?? DEFAULT_FOOTER}</Text>
         </Container>

@@ -1,7 +1,6 @@
 import { Button, Heading, Link, Text } from '@react-email/components';
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
-import { useEmailBrand } from './brand-context';
-import { inkOn, textColorOnWhite } from './brand';
+import { AFTERVIEW_COLOR, inkOn, safeColor, textColorOnWhite } from './brand';
 
 const BODY: CSSProperties = { fontSize: 15, lineHeight: '24px', color: '#374151', margin: '0 0 16px' };
 const MUTED: CSSProperties = { fontSize: 13, lineHeight: '20px', color: '#6b7280', margin: '0 0 12px' };
@@ -30,23 +29,25 @@ export function Muted({ children, style }: { children: ReactNode; style?: CSSPro
   return <Text style={{ ...MUTED, ...style }}>{children}</Text>;
 }
 
-/** A link in the brand colour, darkened where needed so it stays readable on white. */
-export function BrandLink({ href, children, style }: { href: string; children: ReactNode; style?: CSSProperties }) {
-  const brand = useEmailBrand();
+/**
+ * A link in the brand colour, darkened where needed so it stays readable on white. The colour is
+ * a prop, not a context: templates also render inside Server Components, where context is not allowed.
+ */
+export function BrandLink({ href, children, style, color = AFTERVIEW_COLOR }: { href: string; children: ReactNode; style?: CSSProperties; color?: string }) {
   return (
-    <Link href={href} style={{ color: textColorOnWhite(brand.color), textDecoration: 'underline', ...style }}>
+    <Link href={href} style={{ color: textColorOnWhite(safeColor(color)), textDecoration: 'underline', ...style }}>
       {children}
     </Link>
   );
 }
 
 /** In the text part the button reads "label URL", so it needs no separate fallback there. */
-export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
-  const brand = useEmailBrand();
+export function EmailButton({ href, children, color = AFTERVIEW_COLOR }: { href: string; children: ReactNode; color?: string }) {
+  const brand = safeColor(color);
   return (
     <Button
       href={href}
-      style={{ backgroundColor: brand.color, color: inkOn(brand.color), borderRadius: 6, padding: '12px 20px', fontSize: 15, fontWeight: 600 }}
+      style={{ backgroundColor: brand, color: inkOn(brand), borderRadius: 6, padding: '12px 20px', fontSize: 15, fontWeight: 600 }}
     >
       {children}
     </Button>
