@@ -7,6 +7,13 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 3100;
 const BASE_URL = `http://localhost:${PORT}`;
+// A second instance sends through Resend, played by the fake API (tests/support/fake-resend.ts).
+const RESEND_PORT = 3101;
+const RESEND_BASE = `http://localhost:${RESEND_PORT}`;
+const FAKE_RESEND_PORT = 3199;
+const FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
+const FAKE_RESEND_KEY = 're_test_fake_resend_0000000000000000';
+const WEBHOOK_SECRET = 'whsec_ZmFrZS1yZXNlbmQtd2ViaG9vay1zZWNyZXQtMDAw';
 
 // Every run starts the app on a fresh embedded database (seeded with the demo agency), whatever
 // DATABASE_URL says. This file is evaluated by the runner and again by every worker; the
@@ -44,23 +51,62 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: 'npm start',
-    port: PORT,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      APP_URL: BASE_URL,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      // The specs read sign-in links from the dev mailbox, so mail must never go to Resend.
-      RESEND_API_KEY: '',
-      DATABASE_URL: '',
-      PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite'),
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /email\.spec\.ts$/ },
+    { name: 'resend', use: { ...devices['Desktop Chrome'], baseURL: RESEND_BASE }, testMatch: /email\.spec\.ts$/ },
+  ],
+  webServer: [
+    {
+      command: 'npm start',
+      port: PORT,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        APP_URL: BASE_URL,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        // These specs read sign-in links from the dev mailbox, so mail must never go to Resend.
+        RESEND_API_KEY: '',
+        DATABASE_URL: '',
+        PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite'),
+      },
     },
-  },
+    {
+      command: 'node --import tsx tests/support/fake-resend.ts',
+      url: `${FAKE_RESEND_URL}/__fake/config`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        FAKE_RESEND_PORT: String(FAKE_RESEND_PORT),
+        RESEND_API_KEY: FAKE_RESEND_KEY,
+        RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        FAKE_RESEND_WEBHOOK_URL: `${RESEND_BASE}/api/webhooks/resend`,
+      },
+    },
+    {
+      command: 'npm start',
+      port: RESEND_PORT,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(RESEND_PORT),
+        APP_URL: RESEND_BASE,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        RESEND_API_KEY: FAKE_RESEND_KEY,
+        RESEND_BASE_URL: FAKE_RESEND_URL,
+        RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        MAIL_POLL_MS: '500',
+        DATABASE_URL: '',
+        PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite-resend'),
+      },
+    },
+  ],
 });

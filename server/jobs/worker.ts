@@ -73,10 +73,10 @@ export async function startWorker(): Promise<void> {
   if (s.instance) return;
   const instance = await boss();
   s.instance = instance;
-  await instance.work<OutboxRef>(QUEUES.emailSend, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+  await instance.work<OutboxRef>(QUEUES.emailSend, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await deliverClaimedEmail(job.data);
   });
-  await instance.work<{ svixId: string }>(QUEUES.webhookProcess, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+  await instance.work<{ svixId: string }>(QUEUES.webhookProcess, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await processWebhookEvent(job.data.svixId);
   });
   s.timer = setInterval(kickDelivery, env().MAIL_POLL_MS);

@@ -33,13 +33,15 @@ export async function requestSignInLink(page: Page, email: string): Promise<void
  * Opens the newest dev-mailbox message to `email` (delivery runs in the background, so the list is
  * polled for a few seconds) and returns the href of its sign-in link, leaving the message open.
  */
-export async function openNewestSignInEmail(page: Page, email: string): Promise<string> {
+export async function openNewestSignInEmail(page: Page, email: string, notThis: string | null = null): Promise<string> {
   let href = '';
   await expect(async () => {
     await page.goto('/dev/mailbox');
-    // Newest first: the first entry addressed to this user is the latest link.
+    // Newest first: the first entry addressed to this user is the latest link. The queue delivers
+    // within a second or two, so an older message must not be taken for the new one.
     const newest = page.getByRole('link').filter({ hasText: `to ${email}` }).first();
     await expect(newest).toBeVisible({ timeout: 1_000 });
+    expect(await newest.getAttribute('href'), 'the new message has arrived').not.toBe(notThis);
     await newest.click({ timeout: 2_000 });
     await expect(page.getByTestId('mail-to')).toHaveText(email, { timeout: 5_000 });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Sign in to Afterview \(/, { timeout: 2_000 });
@@ -54,9 +56,17 @@ function signInLink(page: Page) {
 }
 
 /** Signs `email` in through the magic link from the dev mailbox; returns the link that was used. */
+/** The mailbox entry of the newest message to `email`, if any: what a new one must differ from. */
+export async function newestMailboxEntry(page: Page, email: string): Promise<string | null> {
+  await page.goto('/dev/mailbox');
+  const newest = page.getByRole('link').filter({ hasText: `to ${email}` }).first();
+  return (await newest.count()) > 0 ? newest.getAttribute('href') : null;
+}
+
 export async function signIn(page: Page, email: string): Promise<string> {
+  const previous = await newestMailboxEntry(page, email);
   await requestSignInLink(page, email);
-  const href = await openNewestSignInEmail(page, email);
+  const href = await openNewestSignInEmail(page, email, previous);
   await signInLink(page).click();
   await expect(page).not.toHaveURL(/\/(signin|dev\/mailbox)(\/|\?|$)/);
   return href;
@@ -87,4 +97,37 @@ export async function signUpWithAgency(page: Page, prefix: string): Promise<{ em
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin(\?|$)/);
+}
+
+/** The fake Resend API the second app instance sends through (playwright.config.ts starts both). */
+export const FAKE_RESEND = 'http://127.0.0.1:3199';
+
+export interface FakeSentEmail {
+  id: string;
+  to: string[];
+  subject: string;
+  html: string | null;
+  text: string | null;
+  reply_to: string[];
+  headers: Record<string, string>;
+}
+
+export async function fakeSent(page: Page): Promise<FakeSentEmail[]> {
+  const response = await page.request.get(`${FAKE_RESEND}/__fake/sent`);
+  return ((await response.json()) as { data: FakeSentEmail[] }).data;
+}
+
+/** Signs in on the instance that mails through Resend: the link is read from what the fake accepted. */
+export async function signInThroughResend(page: Page, email: string): Promise<void> {
+  const before = (await fakeSent(page)).length;
+  await requestSignInLink(page, email);
+  let href = '';
+  await expect(async () => {
+    const mail = (await fakeSent(page)).slice(before).filter((m) => m.to.includes(email) && m.subject.startsWith('Sign in to Afterview'));
+    const last = mail.at(-1);
+    href = /https?:\/\/[^\s"<>]+\/api\/auth\/callback\/email[^\s"<>]*/.exec(last?.text ?? '')?.[0] ?? '';
+    expect(href, 'a sign-in email reached the fake Resend').not.toBe('');
+  }).toPass({ intervals: [250, 500, 1_000], timeout: 20_000 });
+  await page.goto(href);
+  await expect(page).not.toHaveURL(/\/signin(\/|\?|$)/);
 }
