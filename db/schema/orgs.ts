@@ -24,6 +24,10 @@ export const organizations = pgTable('organizations', {
   senderName: text('sender_name'),
   inboundDomain: text('inbound_domain').unique(),
   trackEngagement: boolean('track_engagement').notNull().default(false),
+  // Where replies go when there is no inbound domain; null means the recruiter's own address.
+  replyToAddress: text('reply_to_address'),
+  // GDPR: candidates with no activity for this many months are erased by a daily job; null keeps them.
+  retentionMonths: integer('retention_months'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -86,3 +90,34 @@ export const auditLog = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('audit_log_org_created_idx').on(t.orgId, t.createdAt)],
 );
 
+export const INVITABLE_ROLES = ROLES;
+
+/**
+ * An invitation to join an agency. Like portal links, only the token's SHA-256 is kept, unique
+ * across agencies because the link is opened before anyone knows the agency.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    email: text('email').notNull(),
+    role: roleEnum('role').notNull(),
+    teamIds: uuid('team_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sendCount: integer('send_count').notNull().default(1),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('invitations_token_hash_uq').on(t.tokenHash),
+    // One open invitation per address and agency: inviting again re-sends it.
+    uniqueIndex('invitations_open_uq').on(t.orgId, sql`lower(${t.email})`).where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);

@@ -50,6 +50,8 @@ export const candidates = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     source: text('source'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    // GDPR erasure: personal data is gone, the row (and its touches' timing) stays for the statistics.
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,6 +3,7 @@ import { createOrg, ZCreateOrgInput } from '@/server/services/org/create-org';
 import { getOrgOverview } from '@/server/services/org/get-org-overview';
 import { updatePortalSettings, ZUpdatePortalSettingsInput } from '@/server/services/org/update-portal-settings';
 import { updateEmailSettings, ZUpdateEmailSettingsInput } from '@/server/services/org/update-email-settings';
+import { updateGeneralSettings, ZUpdateGeneralSettingsInput } from '@/server/services/org/update-general-settings';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
 
 export const orgRouter = createTRPCRouter({
@@ -14,6 +15,9 @@ export const orgRouter = createTRPCRouter({
     .input(ZCreateOrgInput)
     .mutation(({ ctx, input }) => createOrg({ userId: ctx.userId, input })),
   overview: permissionProcedure('org.read').query(({ ctx }) => getOrgOverview(ctx)),
+  updateSettings: permissionProcedure('org.update')
+    .input(ZUpdateGeneralSettingsInput)
+    .mutation(({ ctx, input }) => updateGeneralSettings(ctx, input)),
   updatePortalSettings: permissionProcedure('org.update')
     .input(ZUpdatePortalSettingsInput)
     .mutation(({ ctx, input }) => updatePortalSettings(ctx, input)),

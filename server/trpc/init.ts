@@ -12,6 +12,8 @@ import type { Context } from './context';
 export interface Meta {
   /** Why a procedure outside the org builders is safe across tenants; the isolation test reads it. */
   tenantFree?: string;
+  /** The `resource.action` a procedure requires (set by permissionProcedure). */
+  permission?: Permission;
 }
 
 function describeZodError(error: ZodError): { message: string; fieldErrors: Record<string, string> } {
@@ -98,7 +100,8 @@ export const orgProcedure = authedProcedure.input(ZOrgScopedInput).use(async ({ 
 });
 
 export function permissionProcedure(permission: Permission) {
-  return orgProcedure.use(({ ctx, next }) => {
+  // The permission is also kept as meta, so the role-matrix test can read what each procedure needs.
+  return orgProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.actor.role, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.actor.role}) does not allow ${permission}.` });
     }

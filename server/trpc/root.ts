@@ -5,6 +5,7 @@ import { emailRouter } from '@/server/routers/email.router';
 import { importRouter } from '@/server/routers/import.router';
 import { interviewRouter } from '@/server/routers/interview.router';
 import { jobRouter } from '@/server/routers/job.router';
+import { memberRouter } from '@/server/routers/member.router';
 import { orgRouter } from '@/server/routers/org.router';
 import { portalRouter } from '@/server/routers/portal.router';
 import { teamRouter } from '@/server/routers/team.router';
@@ -14,6 +15,7 @@ import { createCallerFactory, createTRPCRouter } from './init';
 export const appRouter = createTRPCRouter({
   org: orgRouter,
   team: teamRouter,
+  member: memberRouter,
   candidate: candidateRouter,
   job: jobRouter,
   application: applicationRouter,

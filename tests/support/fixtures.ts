@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
-import { applications, auditLog, candidates, conversations, inboundEmails, interviews, jobs, memberships, outboundEmails, portalLinks, suppressions, teamMembers, teams, users, type Role } from '@/db/schema';
+import { applications, auditLog, candidates, conversations, inboundEmails, interviews, invitations, jobs, memberships, outboundEmails, portalLinks, suppressions, teamMembers, teams, users, type Role } from '@/db/schema';
 import { generatePortalToken, hashPortalToken } from '@/server/services/portal/portal-token';
 import { recordTouch } from '@/server/services/touches/record-touch';
 import { withTenant } from '@/db/tenant';
@@ -159,6 +159,17 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
       text: 'Hello',
       fullText: 'Hello',
       receivedAt: new Date(),
+    });
+  },
+  invitations: async (tx, fx) => {
+    await tx.insert(invitations).values({
+      orgId: fx.orgId,
+      email: `invited-${randomUUID().slice(0, 8)}@example.com`,
+      role: 'recruiter',
+      teamIds: [fx.teamId],
+      tokenHash: hashPortalToken(generatePortalToken()),
+      invitedBy: fx.ownerId,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
     });
   },
   // Both are derived: recording the touch above created one row in each.

@@ -15,7 +15,11 @@ export default async function DevMailboxPage() {
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">Dev mailbox</h1>
       <p className="mt-2 text-sm text-slate-600">
-        No <code>RESEND_API_KEY</code> is set, so every email Afterview sends lands here instead. Newest first.
+        No <code>RESEND_API_KEY</code> is set, so every email Afterview sends lands here instead. Newest first.{' '}
+        <Link href="/dev/emails" className="font-medium text-brand-700 underline">
+          Preview every template
+        </Link>
+        .
       </p>
       <Card className="mt-6" padded={false}>
         {messages.length === 0 ? (

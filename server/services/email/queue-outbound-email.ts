@@ -13,6 +13,7 @@ export interface AgencyMailSettings extends Record<string, unknown> {
   name: string;
   sender_name: string | null;
   inbound_domain: string | null;
+  reply_to_address: string | null;
   brand_color: string;
   logo_url: string | null;
 }
@@ -20,7 +21,7 @@ export interface AgencyMailSettings extends Record<string, unknown> {
 export async function loadMailSettings(ctx: ServiceContext): Promise<AgencyMailSettings> {
   const [org] = await queryRows<AgencyMailSettings>(
     ctx.tx,
-    sql`select name, sender_name, inbound_domain, brand_color, logo_url from organizations where id = ${ctx.actor.orgId}`,
+    sql`select name, sender_name, inbound_domain, reply_to_address, brand_color, logo_url from organizations where id = ${ctx.actor.orgId}`,
   );
   if (!org) throw new AppError('NOT_FOUND', 'This agency does not exist.');
   return org;
@@ -67,7 +68,7 @@ export interface QueueEmailInput {
   /** Threads the email into the candidate's conversation: reply address, In-Reply-To, References. */
   conversation?: Conversation;
   org: AgencyMailSettings;
-  /** Where replies go when the agency has no inbound domain: the recruiter's own address. */
+  /** Where replies go when the agency has neither an inbound domain nor a reply-to address: the recruiter's own. */
   fallbackReplyTo: string | null;
 }
 
@@ -85,7 +86,10 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
     headers['In-Reply-To'] = conversation.last_message_id;
     headers.References = [...conversation.references.filter((r) => r !== conversation.last_message_id), conversation.last_message_id].join(' ');
   }
-  const replyTo = conversation && input.org.inbound_domain ? replyAddress(conversation.reply_token, input.org.inbound_domain) : input.fallbackReplyTo;
+  const replyTo =
+    conversation && input.org.inbound_domain
+      ? replyAddress(conversation.reply_token, input.org.inbound_domain)
+      : (input.org.reply_to_address ?? input.fallbackReplyTo);
   await ctx.tx.insert(outboundEmails).values({
     orgId: ctx.actor.orgId,
     id,

@@ -7,7 +7,7 @@ import { recordAudit } from '@/server/services/audit/record-audit';
 
 // Top-level paths of the app: an agency slug becomes the first URL segment, so it cannot be one.
 export const RESERVED_SLUGS = new Set([
-  'api', 'app', 'admin', 'auth', 'dev', 'p', 'portal', 'signin', 'signout', 'onboarding', 'settings',
+  'api', 'app', 'admin', 'auth', 'dev', 'invite', 'p', 'portal', 'signin', 'signout', 'onboarding', 'settings',
   'static', 'public', 'assets', 'help', 'about', 'new', 'www', 'mail', 'favicon.ico', 'robots.txt', '_next',
 ]);
 

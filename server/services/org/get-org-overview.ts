@@ -24,6 +24,13 @@ export async function getOrgOverview({ tx, actor }: ServiceContext) {
   const byUser = new Map(members.map((m) => [m.userId, m]));
   return {
     org: { id: org.id, name: org.name, slug: org.slug, createdAt: org.createdAt },
+    settings: {
+      followUpWindowDays: org.followUpWindowDays,
+      replyTargetHours: org.replyTargetHours,
+      timeZone: org.timeZone,
+      replyToAddress: org.replyToAddress,
+      retentionMonths: org.retentionMonths,
+    },
     portal: { portalLinkDays: org.portalLinkDays, brandColor: org.brandColor, logoUrl: org.logoUrl },
     email: { senderName: org.senderName, inboundDomain: org.inboundDomain, trackEngagement: org.trackEngagement },
     viewerRole: actor.role,

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Card, Field } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
+import { EmailSettingsCard } from './email-settings';
 import { PortalSettingsCard } from './portal-settings';
 
 export function OrgOverviewSkeleton() {
@@ -67,6 +68,7 @@ export function OrgOverview({ orgSlug }: { orgSlug: string }) {
           </ul>
         </Card>
         <PortalSettingsCard orgSlug={orgSlug} settings={data.portal} canManage={canManage} />
+        <EmailSettingsCard orgSlug={orgSlug} agencyName={data.org.name} settings={data.email} canManage={canManage} />
       </div>
     </div>
   );

@@ -7,13 +7,15 @@ import { RecordActions } from '@/app/_components/record-actions';
 import { formatDuration } from '@/app/_components/format';
 import { ArchivedPill, FollowUpStatus, Pill, StrengthPill } from '@/app/_components/status';
 import { DateTime, RelativeTime, useNow } from '@/app/_components/time';
-import { Card, cx } from '@/app/_components/ui';
+import { Button, Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView, type RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
+import { can } from '@/server/auth/permissions';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import { CandidateForm, candidateInputOf } from '../candidate-form';
 import { ApplicationsCard, InterviewsCard } from './candidate-records';
-import { PortalLinksCard } from './portal-links';
+import { ComposeEmailDialog } from './compose-email';
+import { firstName, PortalLinksCard } from './portal-links';
 import { Timeline } from './timeline';
 
 export type CandidateData = RouterOutputs['candidate']['get'];
@@ -24,6 +26,7 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
   const [status, setStatus] = useState<string>();
   const { candidate } = data;
   const archived = candidate.archivedAt !== null;
+  const canEmail = can(org.role, 'email.send') && !archived;
 
   return (
     <div className="space-y-6">
@@ -68,7 +71,12 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
             ) : null}
           </p>
         </div>
-        {org.canWrite ? <CandidateActions org={org} orgSlug={orgSlug} data={data} onDone={setStatus} /> : null}
+        {canEmail || org.canWrite ? (
+          <div className="flex flex-wrap gap-2">
+            {canEmail ? <EmailCandidate orgSlug={orgSlug} data={data} onDone={setStatus} /> : null}
+            {org.canWrite ? <CandidateActions org={org} orgSlug={orgSlug} data={data} onDone={setStatus} /> : null}
+          </div>
+        ) : null}
       </div>
 
       <LiveStatus testId="page-status" message={status} className={cx(status && 'rounded-md bg-emerald-50 px-3 py-2 text-emerald-900 ring-1 ring-inset ring-emerald-200')} />
@@ -93,6 +101,27 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
         </div>
       </div>
     </div>
+  );
+}
+
+function EmailCandidate({ orgSlug, data, onDone }: { orgSlug: string; data: CandidateData; onDone: (message: string) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="button" data-testid="email-compose" onClick={() => setOpen(true)}>
+        Email {firstName(data.candidate.name)}
+      </Button>
+      <ComposeEmailDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        orgSlug={orgSlug}
+        candidate={data.candidate}
+        onSent={(message) => {
+          setOpen(false);
+          onDone(message);
+        }}
+      />
+    </>
   );
 }
 

@@ -2,10 +2,10 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ConfirmDialog, Dialog, DialogActions } from '@/app/_components/dialog';
-import { fieldErrorsOf, formErrorOf, FormError, LiveStatus, SelectField, useFocusFirstError, withLabel } from '@/app/_components/form';
+import { fieldErrorsOf, formErrorOf, FormError, LiveStatus, SelectField, TextAreaField, useFocusFirstError, withLabel } from '@/app/_components/form';
 import { interviewKindLabel } from '@/app/_components/records';
 import { Pill, type PillTone } from '@/app/_components/status';
-import { DateTime, RelativeTime, useFormatDate } from '@/app/_components/time';
+import { DateTime, RelativeTime, refreshNow, useFormatDate } from '@/app/_components/time';
 import { Button, Card, cx } from '@/app/_components/ui';
 import type { OrgView, RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
@@ -15,6 +15,10 @@ import type { CandidateData } from './candidate-view';
 type PortalLink = RouterOutputs['portal']['links'][number];
 type CreatedLink = RouterOutputs['portal']['createLink'];
 type Application = CandidateData['applications'][number];
+type Interview = CandidateData['interviews'][number];
+
+/** The server's limit (server/services/email/send-portal-invitation.ts), which stays out of the client bundle. */
+const NOTE_MAX = 1000;
 
 const STATUS: Record<PortalLink['status'], { label: string; tone: PillTone }> = {
   active: { label: 'Active', tone: 'green' },
@@ -38,6 +42,7 @@ export function PortalLinksCard({ org, orgSlug, data, onDone }: Props) {
   const links = trpc.portal.links.useQuery({ orgSlug, candidateId: candidate.id });
   const openApplications = data.applications.filter((a) => !a.archivedAt);
   const headingId = useId();
+  const [emailed, setEmailed] = useState<string>();
 
   return (
     <Card padded={false} className="p-4 sm:p-5">
@@ -65,11 +70,13 @@ export function PortalLinksCard({ org, orgSlug, data, onDone }: Props) {
                 data={data}
                 activeLink={links.data?.find((l) => l.applicationId === a.id && l.status === 'active')}
                 onDone={onDone}
+                onEmailed={setEmailed}
               />
             ))}
           </ul>
         )
       ) : null}
+      {canCreate ? <LiveStatus testId="portal-email-status" message={emailed} className={cx(emailed && 'mt-3 font-medium text-emerald-800')} /> : null}
 
       <h3 className="mt-4 text-sm font-semibold text-slate-900">Links</h3>
       {links.isPending ? (
@@ -101,15 +108,18 @@ function CreateLinkRow({
   data,
   activeLink,
   onDone,
+  onEmailed,
 }: {
   application: Application;
   orgSlug: string;
   data: CandidateData;
   activeLink: PortalLink | undefined;
   onDone: (message: string) => void;
+  onEmailed: (message: string | undefined) => void;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const [emailing, setEmailing] = useState(false);
   const [created, setCreated] = useState<CreatedLink | null>(null);
   // Whether a link was live when the dialog opened: the list refetches after creating, and the
   // dialog keeps its wording while the new URL is shown.
@@ -124,20 +134,55 @@ function CreateLinkRow({
         </p>
         <p className="text-xs text-slate-600">{activeLink ? 'Has an active link' : 'No active link'}</p>
       </div>
-      <Button
-        type="button"
-        variant="secondary"
-        className="min-h-9 px-3"
-        aria-describedby={`${id}-title`}
-        data-testid="portal-create"
-        onClick={() => {
-          setCreated(null);
-          setRotating(activeLink !== undefined);
-          setOpen(true);
-        }}
+      <div className="flex flex-wrap gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          className="min-h-9 px-3"
+          aria-describedby={`${id}-title`}
+          data-testid="portal-create"
+          onClick={() => {
+            setCreated(null);
+            setRotating(activeLink !== undefined);
+            setOpen(true);
+          }}
+        >
+          {activeLink ? 'Send a new link' : 'Create portal link'}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          className="min-h-9 px-3"
+          aria-describedby={`${id}-title`}
+          data-testid="portal-email"
+          onClick={() => {
+            onEmailed(undefined);
+            setRotating(activeLink !== undefined);
+            setEmailing(true);
+          }}
+        >
+          Email a portal link
+        </Button>
+      </div>
+      <Dialog
+        open={emailing}
+        onClose={() => setEmailing(false)}
+        title="Email a portal link"
+        description={`${a.jobTitle} at ${a.clientCompany}, to ${data.candidate.name} <${data.candidate.email}>.`}
+        testId="portal-email-dialog"
       >
-        {activeLink ? 'Send a new link' : 'Create portal link'}
-      </Button>
+        <EmailLinkForm
+          orgSlug={orgSlug}
+          data={data}
+          application={a}
+          rotating={rotating}
+          onCancel={() => setEmailing(false)}
+          onSent={(result) => {
+            setEmailing(false);
+            onEmailed(`Invitation emailed to ${result.to}.`);
+          }}
+        />
+      </Dialog>
       <Dialog
         open={open}
         onClose={() => {
@@ -185,9 +230,7 @@ function CreateLinkForm({
 }) {
   const id = useId();
   const utils = trpc.useUtils();
-  const formatDate = useFormatDate();
-  // The server lists interviews newest first, so the first one is the latest.
-  const interviews = data.interviews.filter((i) => i.applicationId === a.id && !i.archivedAt);
+  const interviews = interviewsOf(data, a);
   const [interviewId, setInterviewId] = useState(interviews[0]?.id ?? '');
   const first = firstName(data.candidate.name);
   const create = trpc.portal.createLink.useMutation({
@@ -214,29 +257,146 @@ function CreateLinkForm({
           {first}&apos;s current link for this application will stop working as soon as you create the new one.
         </p>
       ) : null}
-      {interviews.length > 0 ? (
-        <SelectField
-          id={`${id}-interview`}
-          label="Interview (optional)"
-          value={interviewId}
-          onChange={(e) => setInterviewId(e.target.value)}
-          hint={`The portal shows this interview, and ${first} can thank its interviewers.`}
-          error={withLabel('Interview', errors.interviewId)}
-        >
-          <option value="">No specific interview (the latest one at the time)</option>
-          {interviews.map((i) => (
-            <option key={i.id} value={i.id}>
-              {interviewKindLabel(i.kind)} interview, {formatDate(i.startsAt, 'datetime')}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <p className="text-sm text-slate-700">This application has no interviews yet: the portal shows the application only.</p>
-      )}
+      <InterviewSelect id={`${id}-interview`} interviews={interviews} value={interviewId} onChange={setInterviewId} first={first} error={errors.interviewId} />
       <p className="text-sm text-slate-600">You will see the link once, to copy and send to {first} yourself.</p>
       <DialogActions onCancel={onCancel}>
         <Button type="submit" disabled={create.isPending} data-testid="portal-create-submit">
           {create.isPending ? 'Creating…' : rotating ? 'Create new link' : 'Create link'}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
+
+/** The application's open interviews; the server lists them newest first, so the first is the latest. */
+function interviewsOf(data: CandidateData, a: Application): Interview[] {
+  return data.interviews.filter((i) => i.applicationId === a.id && !i.archivedAt);
+}
+
+function InterviewSelect({
+  id,
+  interviews,
+  value,
+  onChange,
+  first,
+  error,
+}: {
+  id: string;
+  interviews: Interview[];
+  value: string;
+  onChange: (value: string) => void;
+  first: string;
+  error?: string;
+}) {
+  const formatDate = useFormatDate();
+  if (interviews.length === 0) return <p className="text-sm text-slate-700">This application has no interviews yet: the portal shows the application only.</p>;
+  return (
+    <SelectField
+      id={id}
+      label="Interview (optional)"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      hint={`The portal shows this interview, and ${first} can thank its interviewers.`}
+      error={withLabel('Interview', error)}
+    >
+      <option value="">No specific interview (the latest one at the time)</option>
+      {interviews.map((i) => (
+        <option key={i.id} value={i.id}>
+          {interviewKindLabel(i.kind)} interview, {formatDate(i.startsAt, 'datetime')}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+type SentInvitation = RouterOutputs['portal']['sendInvitation'];
+
+/** A new portal link, emailed straight to the candidate: the recruiter never sees or copies it. */
+function EmailLinkForm({
+  orgSlug,
+  data,
+  application: a,
+  rotating,
+  onCancel,
+  onSent,
+}: {
+  orgSlug: string;
+  data: CandidateData;
+  application: Application;
+  rotating: boolean;
+  onCancel: () => void;
+  onSent: (result: SentInvitation) => void;
+}) {
+  const id = useId();
+  const utils = trpc.useUtils();
+  const interviews = interviewsOf(data, a);
+  const [interviewId, setInterviewId] = useState(interviews[0]?.id ?? '');
+  const [note, setNote] = useState('');
+  const first = firstName(data.candidate.name);
+  const candidateId = data.candidate.id;
+  const send = trpc.portal.sendInvitation.useMutation({
+    onSuccess: async (result) => {
+      refreshNow();
+      await Promise.all([
+        utils.portal.links.invalidate({ orgSlug, candidateId }),
+        utils.touch.timeline.invalidate({ orgSlug, candidateId }),
+        utils.candidate.get.invalidate({ orgSlug, candidateId }),
+      ]);
+      onSent(result);
+    },
+  });
+  const errors = fieldErrorsOf(send.error);
+  // A blocked address (field "to") is about the candidate, so it shows above the form.
+  const formError = formErrorOf(send.error, ['interviewId', 'personalNote']);
+  const formRef = useFocusFirstError(send.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (send.isPending) return;
+    send.mutate({
+      orgSlug,
+      candidateId,
+      applicationId: a.id,
+      ...(interviewId ? { interviewId } : {}),
+      ...(note.trim() ? { personalNote: note } : {}),
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" data-testid="portal-email-form">
+      <FormError message={formError} />
+      {rotating ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="portal-email-rotate-warning">
+          This replaces {first}&apos;s current link for this application: the old one stops working as soon as the invitation is sent.
+        </p>
+      ) : null}
+      <InterviewSelect id={`${id}-interview`} interviews={interviews} value={interviewId} onChange={setInterviewId} first={first} error={errors.interviewId} />
+      <TextAreaField
+        id={`${id}-note`}
+        label="Personal note (optional)"
+        name="personalNote"
+        rows={4}
+        maxLength={NOTE_MAX}
+        value={note}
+        data-testid="portal-email-note"
+        onChange={(e) => setNote(e.target.value)}
+        hint={
+          <>
+            <span className="block">Shown above the link in the email.</span>
+            <span className={cx('block tabular-nums', note.length > NOTE_MAX * 0.9 && 'font-medium text-amber-900')}>
+              {note.length.toLocaleString('en-GB')} / {NOTE_MAX.toLocaleString('en-GB')} characters
+            </span>
+          </>
+        }
+        error={withLabel('Note', errors.personalNote)}
+        className="resize-y"
+      />
+      <p className="text-sm text-slate-600">
+        {first} gets an email with a new private link to the portal. You will not see the link yourself.
+      </p>
+      <DialogActions onCancel={onCancel}>
+        <Button type="submit" disabled={send.isPending} data-testid="portal-email-submit">
+          {send.isPending ? 'Sending…' : 'Send invitation'}
         </Button>
       </DialogActions>
     </form>

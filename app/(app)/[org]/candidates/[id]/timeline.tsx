@@ -2,11 +2,12 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { CheckboxField } from '@/app/_components/checkbox';
 import { fieldErrorsOf, formErrorOf, FormError, LiveStatus, SelectField, TextAreaField, useFocusFirstError, withLabel } from '@/app/_components/form';
 import { fromDatetimeLocal, toDatetimeLocal } from '@/app/_components/format';
 import { CHANNEL_LABELS, interviewKindLabel } from '@/app/_components/records';
 import { newRequestId } from '@/app/_components/request-id';
-import { Pill, StrengthPill } from '@/app/_components/status';
+import { Pill, StrengthPill, type PillTone } from '@/app/_components/status';
 import { RelativeTime, refreshNow, useFormatDate, useNow } from '@/app/_components/time';
 import { Button, Card, cx } from '@/app/_components/ui';
 import type { OrgView, RouterOutputs } from '@/app/_components/use-org';
@@ -15,16 +16,49 @@ import { can } from '@/server/auth/permissions';
 import { excerpt } from '@/server/services/dashboard/format';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import type { CandidateData } from './candidate-view';
+import { ComposeEmailDialog } from './compose-email';
 import { firstName } from './portal-links';
 import { timelineInput } from './timeline-input';
 
 type TimelineItemData = RouterOutputs['touch']['timeline']['items'][number];
+type EmailStatus = NonNullable<TimelineItemData['email']>['status'];
+
+const EMAIL_STATUS: Record<EmailStatus, { label: string; tone: PillTone }> = {
+  queued: { label: 'Queued', tone: 'slate' },
+  sending: { label: 'Sending', tone: 'slate' },
+  sent: { label: 'Sent', tone: 'slate' },
+  delayed: { label: 'Delayed', tone: 'slate' },
+  delivered: { label: 'Delivered', tone: 'green' },
+  bounced: { label: 'Bounced', tone: 'red' },
+  complained: { label: 'Marked as spam', tone: 'red' },
+  failed: { label: 'Failed', tone: 'red' },
+};
 
 const BODY_MAX = 5000;
 
+/** How long after sending a "Sent" email may still turn into "Delivered" or "Bounced". */
+const SENT_SETTLES_MS = 10 * 60_000;
+
+/**
+ * While an email on the timeline is still on its way, the timeline refetches so its status moves
+ * on (sent, delivered, bounced) without a reload; a delayed one is retried over minutes, not seconds.
+ */
+function emailPollInterval(pages: readonly { items: readonly TimelineItemData[] }[] | undefined): number | false {
+  const items = (pages ?? []).flatMap((p) => p.items);
+  const status = (s: EmailStatus) => items.some((i) => i.email?.status === s);
+  if (status('queued') || status('sending')) return 4_000;
+  const settling = items.some((i) => i.email?.status === 'sent' && Date.now() - i.occurredAt.getTime() < SENT_SETTLES_MS);
+  if (settling) return 10_000;
+  if (status('delayed')) return 60_000;
+  return false;
+}
+
 export function Timeline({ org, orgSlug, data }: { org: OrgView; orgSlug: string; data: CandidateData }) {
   const candidateId = data.candidate.id;
-  const [timeline, query] = trpc.touch.timeline.useSuspenseInfiniteQuery(timelineInput(orgSlug, candidateId), { getNextPageParam: (page) => page.nextCursor });
+  const [timeline, query] = trpc.touch.timeline.useSuspenseInfiniteQuery(timelineInput(orgSlug, candidateId), {
+    getNextPageParam: (page) => page.nextCursor,
+    refetchInterval: (q) => emailPollInterval(q.state.data?.pages),
+  });
   const items = timeline.pages.flatMap((p) => p.items);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -33,6 +67,7 @@ export function Timeline({ org, orgSlug, data }: { org: OrgView; orgSlug: string
   const formatDate = useFormatDate();
   const heading = useRef<HTMLHeadingElement>(null);
   const canAnswer = can(org.role, 'question.answer') && !archived;
+  const canEmail = can(org.role, 'email.send') && !archived;
 
   // Links that land on the timeline (the inbox's "Answer") put keyboard focus here, not at the top.
   useEffect(() => {
@@ -83,7 +118,8 @@ export function Timeline({ org, orgSlug, data }: { org: OrgView; orgSlug: string
                 item={item}
                 interview={interviewLabel(item.interviewId)}
                 question={item.inReplyTo ? (items.find((q) => q.id === item.inReplyTo) ?? null) : null}
-                answer={item.kind === 'question' && canAnswer ? { orgSlug, candidateId, candidateName: data.candidate.name } : null}
+                answer={item.kind === 'question' && canAnswer ? { orgSlug, candidateId, candidateName: data.candidate.name, candidateEmail: data.candidate.email, canEmail } : null}
+                reply={item.kind === 'email_reply' && item.direction === 'inbound' && canEmail ? { orgSlug, candidate: data.candidate } : null}
               />
             ))}
           </ol>
@@ -120,13 +156,15 @@ function OutboundIcon() {
   );
 }
 
-type AnswerContext = { orgSlug: string; candidateId: string; candidateName: string };
+type AnswerContext = { orgSlug: string; candidateId: string; candidateName: string; candidateEmail: string; canEmail: boolean };
+type ReplyContext = { orgSlug: string; candidate: CandidateData['candidate'] };
 
 function TimelineItem({
   item,
   interview,
   question,
   answer,
+  reply,
 }: {
   item: TimelineItemData;
   interview: string | null;
@@ -134,6 +172,8 @@ function TimelineItem({
   question: TimelineItemData | null;
   /** Set when the viewer may answer this item (a question of a candidate who is not archived). */
   answer: AnswerContext | null;
+  /** Set when the viewer may answer this item by email (an email from a candidate who is not archived). */
+  reply: ReplyContext | null;
 }) {
   const inbound = item.direction === 'inbound';
   const rule = TOUCH_RULES[item.kind];
@@ -177,6 +217,18 @@ function TimelineItem({
             ) : null}
           </p>
         ) : null}
+        {item.kind === 'email_sent' && item.inReplyTo ? (
+          <p className="mt-2 text-sm text-slate-700" data-testid="timeline-item-in-reply-to">
+            {quoted ? (
+              <>
+                In reply to: <q className="text-slate-600 italic">{quoted}</q>
+              </>
+            ) : (
+              'In reply to an earlier message'
+            )}
+          </p>
+        ) : null}
+        {item.email ? <EmailDetails email={item.email} /> : null}
         {item.body ? <p className="mt-2 text-sm break-words whitespace-pre-wrap text-slate-800">{item.body}</p> : null}
         {(inbound && item.strength > 0) || isQuestion ? (
           <p className="mt-2 flex flex-wrap gap-1">
@@ -195,8 +247,71 @@ function TimelineItem({
           </p>
         ) : null}
         {isQuestion && answer ? <AnswerQuestion item={item} context={answer} /> : null}
+        {reply ? <ReplyByEmail item={item} context={reply} /> : null}
       </div>
     </li>
+  );
+}
+
+/** Where an email the agency sent stands: to whom, its subject, and what the provider last said. */
+function EmailDetails({ email }: { email: NonNullable<TimelineItemData['email']> }) {
+  const status = EMAIL_STATUS[email.status];
+  const showError = email.error && (email.status === 'failed' || email.status === 'bounced');
+  return (
+    <div className="mt-2 space-y-1 text-xs text-slate-600" data-testid="timeline-item-email">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="min-w-0 break-all">To {email.to}</span>
+        <Pill tone={status.tone} testId="email-status">
+          {status.label}
+        </Pill>
+      </p>
+      <p className="break-words">
+        Subject: <span className="text-slate-800">{email.subject}</span>
+      </p>
+      {showError ? (
+        <p className="break-words text-red-800" data-testid="email-error">
+          {email.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Reply" under an email from the candidate: the compose dialog, then word that the reply is queued. */
+function ReplyByEmail({ item, context }: { item: TimelineItemData; context: ReplyContext }) {
+  const formatDate = useFormatDate();
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState<string>();
+  return (
+    <>
+      <div className="mt-2">
+        <Button
+          type="button"
+          variant="secondary"
+          className="min-h-9 px-3"
+          aria-label={`Reply to the email of ${formatDate(item.occurredAt, 'datetime')}`}
+          data-testid="email-reply"
+          onClick={() => {
+            setSent(undefined);
+            setOpen(true);
+          }}
+        >
+          Reply
+        </Button>
+      </div>
+      <ComposeEmailDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        orgSlug={context.orgSlug}
+        candidate={context.candidate}
+        replyTo={{ touchId: item.id, body: item.body }}
+        onSent={(message) => {
+          setOpen(false);
+          setSent(message);
+        }}
+      />
+      <LiveStatus testId="reply-status" message={sent} className={cx(sent && 'mt-2 font-medium text-emerald-800')} />
+    </>
   );
 }
 
@@ -265,6 +380,7 @@ function AnswerForm({ item, context, onCancel, onAnswered }: { item: TimelineIte
   const utils = trpc.useUtils();
   const { orgSlug, candidateId } = context;
   const [body, setBody] = useState('');
+  const [alsoEmail, setAlsoEmail] = useState(false);
   // One id per opening of the form: a double click or a retry sends the same id and the server
   // records one answer.
   const [requestId] = useState(newRequestId);
@@ -279,10 +395,12 @@ function AnswerForm({ item, context, onCancel, onAnswered }: { item: TimelineIte
       utils.portal.links.invalidate({ orgSlug, candidateId }),
     ]);
   const answer = trpc.portal.answer.useMutation({
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       refreshNow();
       await refresh();
-      onAnswered(`Answer sent. ${first} sees it on their portal page.`);
+      onAnswered(
+        result.emailId ? `Answer sent. ${first} sees it on their portal page; an email to ${context.candidateEmail} is queued.` : `Answer sent. ${first} sees it on their portal page.`,
+      );
     },
     onError: async (error) => {
       // Someone else answered first: show their answer and the badge while this form says so.
@@ -290,13 +408,15 @@ function AnswerForm({ item, context, onCancel, onAnswered }: { item: TimelineIte
     },
   });
   const errors = fieldErrorsOf(answer.error);
-  const error = errors.body ?? (answer.error ? answer.error.message : undefined);
+  // A blocked address (field "to") belongs by the checkbox: unticking it lets the answer go out.
+  const emailError = alsoEmail ? errors.to : undefined;
+  const error = errors.body ?? (answer.error && !emailError ? answer.error.message : undefined);
   const formRef = useFocusFirstError(answer.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (answer.isPending) return;
-    answer.mutate({ orgSlug, candidateId, questionId: item.id, body, clientRequestId: requestId });
+    answer.mutate({ orgSlug, candidateId, questionId: item.id, body, clientRequestId: requestId, ...(alsoEmail && context.canEmail ? { email: true } : {}) });
   }
 
   return (
@@ -322,6 +442,18 @@ function AnswerForm({ item, context, onCancel, onAnswered }: { item: TimelineIte
         error={error}
         className="resize-y"
       />
+      {context.canEmail ? (
+        <CheckboxField
+          id={`${id}-email`}
+          label="Also email the answer"
+          name="email"
+          checked={alsoEmail}
+          data-testid="answer-email"
+          onChange={(e) => setAlsoEmail(e.target.checked)}
+          hint={`To ${first} at ${context.candidateEmail}, in your email conversation with them.`}
+          error={emailError}
+        />
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={answer.isPending} data-testid="answer-submit">
           {answer.isPending ? 'Sending…' : 'Send'}

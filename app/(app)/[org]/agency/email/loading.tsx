@@ -1,0 +1,5 @@
+import { EmailAdminSkeleton } from './email-admin';
+
+export default function Loading() {
+  return <EmailAdminSkeleton />;
+}
