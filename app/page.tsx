@@ -3,10 +3,15 @@ import { redirect } from 'next/navigation';
 import { ButtonLink } from '@/app/_components/ui';
 import { getSessionUser } from '@/server/auth/session';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
+import { invitationReturnPath } from '@/app/invite/return-path';
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const user = await getSessionUser();
   if (user) {
+    // next-auth sends a brand-new user here (pages.newUser) with the page they were going to; an
+    // invitation link must still be accepted.
+    const resume = invitationReturnPath((await searchParams).callbackUrl);
+    if (resume) redirect(resume);
     const memberships = await unsafeListUserMemberships({ userId: user.id });
     redirect(memberships[0] ? `/${memberships[0].slug}` : '/onboarding');
   }

@@ -58,6 +58,6 @@ TeamInvitationEmail.PreviewProps = {
   inviterName: 'Alex Morgan',
   role: 'recruiter',
   teamNames: ['Engineering', 'Sales & Marketing'],
-  acceptUrl: 'http://localhost:3000/invitations/inv_Qm8vT2rX6pL0dJ4k',
+  acceptUrl: 'http://localhost:3000/invite/inv_Qm8vT2rX6pL0dJ4k',
   expiresOn: 'Tuesday 10 November 2026',
 } satisfies TeamInvitationEmailProps;

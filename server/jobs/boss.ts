@@ -24,7 +24,7 @@ const holder = globalThis as unknown as { __afterviewBoss?: Promise<PgBoss> };
 export function boss(): Promise<PgBoss> {
   holder.__afterviewBoss ??= (async () => {
     const { executeSql } = database();
-    const instance = new PgBoss({ db: { executeSql: (text, values) => executeSql(text, values) }, schema: 'pgboss', supervise: true, schedule: false });
+    const instance = new PgBoss({ db: { executeSql: (text, values) => executeSql(text, values) }, schema: 'pgboss', supervise: true, schedule: true });
     instance.on('error', (error) => console.error('[jobs] queue error', error));
     await instance.start();
     for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {

@@ -4,6 +4,7 @@ import { claimDueEmails, deliverClaimedEmail, type OutboxRef } from '@/server/em
 import { processWebhookEvent } from '@/server/services/email/process-webhook-event';
 import { unsafeClaimPendingEmailEvents } from '@/server/services/email/unsafe-email-lookups';
 import { boss, QUEUES, stopBoss } from './boss';
+import { scheduleRetention } from './retention';
 
 interface WorkerState {
   timer?: NodeJS.Timeout;
@@ -79,6 +80,7 @@ export async function startWorker(): Promise<void> {
   await instance.work<{ svixId: string }>(QUEUES.webhookProcess, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await processWebhookEvent(job.data.svixId);
   });
+  await scheduleRetention(instance);
   s.timer = setInterval(kickDelivery, env().MAIL_POLL_MS);
   s.timer.unref();
   kickDelivery();

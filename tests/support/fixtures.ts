@@ -42,6 +42,7 @@ export interface TenantFixture {
   portalLinkId: string;
   /** The portal token of `portalLinkId`, known only because the fixture created it. */
   portalToken: string;
+  invitationId: string;
 }
 
 /**
@@ -49,8 +50,8 @@ export interface TenantFixture {
  * has org_id: the isolation suite fails when a new tenant table has no fixture here.
  */
 export async function createTenant(label: string): Promise<TenantFixture> {
-  const owner = await createUser(`${label}-owner-${randomUUID().slice(0, 6)}@example.com`, `${label} Owner`);
-  const recruiter = await createUser(`${label}-rec-${randomUUID().slice(0, 6)}@example.com`, `${label} Recruiter`);
+  const owner = await createUser(`${label}-owner-${randomUUID().slice(0, 13)}@example.com`, `${label} Owner`);
+  const recruiter = await createUser(`${label}-rec-${randomUUID().slice(0, 13)}@example.com`, `${label} Recruiter`);
   const org = await createOrg({ userId: owner.id, input: { name: `${label} Agency`, slug: uniqueSlug(label.toLowerCase()) } });
   const fx: TenantFixture = {
     orgId: org.id,
@@ -66,6 +67,7 @@ export async function createTenant(label: string): Promise<TenantFixture> {
     touchId: '',
     portalLinkId: '',
     portalToken: '',
+    invitationId: '',
   };
   await withTenant(org.id, async (tx) => {
     for (const build of Object.values(TENANT_TABLE_FIXTURES)) await build(tx, fx);
@@ -162,7 +164,7 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
     });
   },
   invitations: async (tx, fx) => {
-    await tx.insert(invitations).values({
+    const [invitation] = await tx.insert(invitations).values({
       orgId: fx.orgId,
       email: `invited-${randomUUID().slice(0, 8)}@example.com`,
       role: 'recruiter',
@@ -170,7 +172,8 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
       tokenHash: hashPortalToken(generatePortalToken()),
       invitedBy: fx.ownerId,
       expiresAt: new Date(Date.now() + 7 * 86_400_000),
-    });
+    }).returning({ id: invitations.id });
+    fx.invitationId = invitation!.id;
   },
   // Both are derived: recording the touch above created one row in each.
   candidate_engagement: async () => {},

@@ -18,6 +18,7 @@ interface CandidateRow extends Record<string, unknown> {
   tags: string[];
   source: string | null;
   archived_at: Date | null;
+  erased_at: Date | null;
   created_at: Date;
 }
 
@@ -39,6 +40,7 @@ export async function getVisibleCandidate(ctx: ServiceContext, candidateId: stri
     tags: row.tags,
     source: row.source,
     archivedAt: row.archived_at,
+    erasedAt: row.erased_at,
     createdAt: row.created_at,
   };
 }

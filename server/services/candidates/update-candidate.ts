@@ -20,6 +20,7 @@ export const ZArchiveCandidateInput = z.object({ candidateId: z.uuid(), archived
 
 export async function updateCandidate(ctx: ServiceContext, input: z.infer<typeof ZUpdateCandidateInput>) {
   const before = await getVisibleCandidate(ctx, input.candidateId);
+  if (before.erasedAt) throw new AppError('BAD_REQUEST', 'This candidate was erased; their record cannot be edited.');
   await checkOwnerAndTeam(ctx, input);
   const { candidateId, ...fields } = input;
   const [after] = await ctx.tx
@@ -40,7 +41,8 @@ export async function updateCandidate(ctx: ServiceContext, input: z.infer<typeof
 
 /** Archiving hides a candidate from lists and the dashboard; nothing is deleted. */
 export async function archiveCandidate(ctx: ServiceContext, input: z.infer<typeof ZArchiveCandidateInput>) {
-  await getVisibleCandidate(ctx, input.candidateId);
+  const candidate = await getVisibleCandidate(ctx, input.candidateId);
+  if (candidate.erasedAt) throw new AppError('BAD_REQUEST', 'This candidate was erased; their record stays archived.');
   const [row] = await ctx.tx
     .update(candidates)
     .set({ archivedAt: input.archived ? new Date() : null, updatedAt: new Date() })

@@ -8,12 +8,12 @@ export const metadata: Metadata = { title: 'Agency' };
 
 export default async function OrgPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  await requireWorkspace(org);
+  const { user } = await requireWorkspace(org);
   void api.org.overview.prefetch({ orgSlug: org });
   return (
     <HydrateClient>
       <Suspense fallback={<OrgOverviewSkeleton />}>
-        <OrgOverview orgSlug={org} />
+        <OrgOverview orgSlug={org} viewerUserId={user.id} />
       </Suspense>
     </HydrateClient>
   );

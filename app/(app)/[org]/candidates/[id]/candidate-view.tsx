@@ -16,6 +16,7 @@ import { CandidateForm, candidateInputOf } from '../candidate-form';
 import { ApplicationsCard, InterviewsCard } from './candidate-records';
 import { ComposeEmailDialog } from './compose-email';
 import { firstName, PortalLinksCard } from './portal-links';
+import { PrivacyActionsCard } from './privacy-actions';
 import { Timeline } from './timeline';
 
 export type CandidateData = RouterOutputs['candidate']['get'];
@@ -95,6 +96,7 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
           <ApplicationsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
           <InterviewsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
           <PortalLinksCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
+          <PrivacyActionsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
         </div>
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <Timeline org={org} orgSlug={orgSlug} data={data} />

@@ -1,0 +1,5 @@
+import { AuditLogSkeleton } from './audit-log';
+
+export default function Loading() {
+  return <AuditLogSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { MembersAdminSkeleton } from './members-admin';
+
+export default function Loading() {
+  return <MembersAdminSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { PrivacySettingsSkeleton } from './privacy-settings';
+
+export default function Loading() {
+  return <PrivacySettingsSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { ResponsivenessSkeleton } from './responsiveness';
+
+export default function Loading() {
+  return <ResponsivenessSkeleton />;
+}
