@@ -140,14 +140,19 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** Claims and sends what is due, here and now: the worker's loop, and the tests' way to run it. */
-export async function deliverDueEmails(options: { limit?: number; transport?: MailTransport; scope?: OutboxRef['scope'] } = {}): Promise<DeliveryReport> {
+/**
+ * Claims and sends what is due, here and now: platform mail, agency mail, or one agency's mail
+ * (`orgId`). The queue worker does the same through jobs; tests and operators call it directly.
+ */
+export async function deliverDueEmails(
+  options: { limit?: number; transport?: MailTransport; scope?: OutboxRef['scope']; orgId?: string } = {},
+): Promise<DeliveryReport> {
   const limit = options.limit ?? 20;
   const refs =
     options.scope === 'system'
       ? await claimDueSystemEmails(limit)
-      : options.scope === 'agency'
-        ? await unsafeClaimDueAgencyEmails(limit, LEASE_SECONDS)
+      : options.scope === 'agency' || options.orgId
+        ? await unsafeClaimDueAgencyEmails(limit, LEASE_SECONDS, options.orgId)
         : await claimDueEmails(limit);
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   for (const ref of refs) {

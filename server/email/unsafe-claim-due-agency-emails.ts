@@ -8,7 +8,7 @@ import type { OutboxRef } from './outbox';
  * with an expired lease) with SKIP LOCKED and returns only their keys; each is then sent inside
  * its own agency's tenant.
  */
-export async function unsafeClaimDueAgencyEmails(limit: number, leaseSeconds: number): Promise<OutboxRef[]> {
+export async function unsafeClaimDueAgencyEmails(limit: number, leaseSeconds: number, onlyOrgId?: string): Promise<OutboxRef[]> {
   const rows = await unsafeWithSystemRole((tx) =>
     queryRows<{ org_id: string; id: string }>(
       tx,
@@ -17,6 +17,7 @@ export async function unsafeClaimDueAgencyEmails(limit: number, leaseSeconds: nu
           where (org_id, id) in (
             select org_id, id from outbound_emails
             where status in ('queued', 'sending') and next_attempt_at <= now()
+              ${onlyOrgId ? sql`and org_id = ${onlyOrgId}` : sql``}
             order by next_attempt_at limit ${limit}
             for update skip locked)
           returning org_id, id`,
