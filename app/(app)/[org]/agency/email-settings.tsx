@@ -3,9 +3,11 @@
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { CheckboxField } from '@/app/_components/checkbox';
-import { fieldErrorsOf, FormError, formErrorOf, InputField, LiveStatus, useFocusFirstError } from '@/app/_components/form';
-import { Button, Card } from '@/app/_components/ui';
+import { fieldErrorsOf, FormError, formErrorOf, InputField, useFocusFirstError } from '@/app/_components/form';
+import { Card } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
+import { SaveRow } from './_shared/save-row';
+import { Setting, SettingsList } from './_shared/settings-list';
 
 interface EmailSettings {
   senderName: string | null;
@@ -36,14 +38,15 @@ export function EmailSettingsCard({ orgSlug, agencyName, settings, canManage }: 
           </p>
         </>
       ) : (
-        <dl className="mt-4 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm" data-testid="email-settings-readonly">
-          <dt className="text-slate-600">Sender name</dt>
-          <dd className="break-words text-slate-900">{settings.senderName ?? `${agencyName} (the agency name)`}</dd>
-          <dt className="text-slate-600">Inbound domain</dt>
-          <dd className="break-all text-slate-900">{settings.inboundDomain ?? "None: replies go to the recruiter's own address"}</dd>
-          <dt className="text-slate-600">Opens and clicks</dt>
-          <dd className="text-slate-900">{settings.trackEngagement ? 'Tracked' : 'Not tracked'}</dd>
-        </dl>
+        <SettingsList testId="email-settings-readonly">
+          <Setting label="Sender name" valueClassName="break-words">
+            {settings.senderName ?? `${agencyName} (the agency name)`}
+          </Setting>
+          <Setting label="Inbound domain" valueClassName="break-all">
+            {settings.inboundDomain ?? "None: replies go to the recruiter's own address"}
+          </Setting>
+          <Setting label="Opens and clicks">{settings.trackEngagement ? 'Tracked' : 'Not tracked'}</Setting>
+        </SettingsList>
       )}
     </Card>
   );
@@ -102,12 +105,7 @@ function EmailSettingsForm({ orgSlug, settings }: { orgSlug: string; settings: E
         hint={DOMAIN_HINT}
       />
       <CheckboxField id="email-track" label="Track opens and clicks" checked={track} onChange={(e) => setTrack(e.target.checked)} error={errors.trackEngagement} hint={TRACKING_HINT} />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save email settings'}
-        </Button>
-        <LiveStatus testId="email-settings-status" message={saved} />
-      </div>
+      <SaveRow label="Save email settings" pending={save.isPending} status={saved} statusTestId="email-settings-status" />
     </form>
   );
 }

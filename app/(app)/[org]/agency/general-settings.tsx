@@ -2,9 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { fieldErrorsOf, FormError, formErrorOf, InputField, LiveStatus, SelectField, useFocusFirstError, withLabel } from '@/app/_components/form';
-import { Button, Card } from '@/app/_components/ui';
+import { fieldErrorsOf, FormError, formErrorOf, InputField, SelectField, useFocusFirstError, withLabel } from '@/app/_components/form';
+import { Card } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
+import { SaveRow } from './_shared/save-row';
+import { Setting, SettingsList } from './_shared/settings-list';
 
 interface GeneralSettings {
   name: string;
@@ -60,26 +62,26 @@ export function GeneralSettingsCard({ orgSlug, settings, canManage }: { orgSlug:
       {canManage ? (
         <GeneralSettingsForm orgSlug={orgSlug} settings={settings} origin={origin} />
       ) : (
-        <dl className="mt-4 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm" data-testid="general-settings-readonly">
-          <dt className="text-slate-600">Agency name</dt>
-          <dd className="break-words text-slate-900">{settings.name}</dd>
-          <dt className="text-slate-600">Web address</dt>
-          <dd className="break-all text-slate-900">
+        <SettingsList testId="general-settings-readonly">
+          <Setting label="Agency name" valueClassName="break-words">
+            {settings.name}
+          </Setting>
+          <Setting label="Web address" valueClassName="break-all">
             {origin}/{settings.slug}
-          </dd>
-          <dt className="text-slate-600">Follow-up window</dt>
-          <dd className="text-slate-900">
+          </Setting>
+          <Setting label="Follow-up window">
             {settings.followUpWindowDays} {settings.followUpWindowDays === 1 ? 'day' : 'days'}
-          </dd>
-          <dt className="text-slate-600">Reply target</dt>
-          <dd className="text-slate-900">
+          </Setting>
+          <Setting label="Reply target">
             {settings.replyTargetHours} {settings.replyTargetHours === 1 ? 'hour' : 'hours'}
-          </dd>
-          <dt className="text-slate-600">Time zone</dt>
-          <dd className="break-words text-slate-900">{zoneLabel(settings.timeZone)}</dd>
-          <dt className="text-slate-600">Reply-to address</dt>
-          <dd className="break-all text-slate-900">{settings.replyToAddress ?? 'None: each recruiter’s own address'}</dd>
-        </dl>
+          </Setting>
+          <Setting label="Time zone" valueClassName="break-words">
+            {zoneLabel(settings.timeZone)}
+          </Setting>
+          <Setting label="Reply-to address" valueClassName="break-all">
+            {settings.replyToAddress ?? 'None: each recruiter’s own address'}
+          </Setting>
+        </SettingsList>
       )}
     </Card>
   );
@@ -212,12 +214,7 @@ function GeneralSettingsForm({ orgSlug, settings, origin }: { orgSlug: string; s
         error={errors.replyToAddress}
         hint={REPLY_TO_HINT}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={save.isPending || moving}>
-          {save.isPending ? 'Saving…' : 'Save settings'}
-        </Button>
-        <LiveStatus testId="general-settings-status" message={saved} />
-      </div>
+      <SaveRow label="Save settings" pending={save.isPending} disabled={save.isPending || moving} status={saved} statusTestId="general-settings-status" />
     </form>
   );
 }

@@ -2,13 +2,16 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Dialog, DialogActions } from '@/app/_components/dialog';
 import { fieldErrorsOf, FormError, formErrorOf, LiveStatus, SelectField, useFocusFirstError } from '@/app/_components/form';
 import type { OrgMember } from '@/app/_components/use-org';
 import { Badge, Card, cx } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
 import type { Role } from '@/db/schema';
+import { useFocusAfterClose } from './_shared/dialog-focus';
+import { useSerialChanges } from './_shared/serial-changes';
+import { AlertLine } from './_shared/status-lines';
 import { focusSoon } from './focus-soon';
 
 /** The roles in the words the page uses elsewhere ("you are an owner"). */
@@ -48,14 +51,13 @@ export function MembersCard({
   const ownerCount = members.filter((m) => m.role === 'owner').length;
 
   const changeRole = trpc.member.changeRole.useMutation();
-  const [pendingRoles, setPendingRoles] = useState<Record<string, Role>>({});
+  const { pending: pendingRoles, enqueue } = useSerialChanges<Role>();
   const [roleErrors, setRoleErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string>();
-  const queue = useRef<Promise<void>>(Promise.resolve());
 
   const [removingId, setRemovingId] = useState<string | null>(null);
   const removing = members.find((m) => m.userId === removingId) ?? null;
-  const focusStatusOnClose = useRef(false);
+  const refocus = useFocusAfterClose(() => focusSoon(() => document.getElementById(STATUS_ID)));
 
   function setRoleError(userId: string, message: string | undefined) {
     setRoleErrors((errors) => {
@@ -68,24 +70,15 @@ export function MembersCard({
 
   function onRoleChange(member: OrgMember, role: Role) {
     const name = personName(member);
-    setPendingRoles((p) => ({ ...p, [member.userId]: role }));
     setRoleError(member.userId, undefined);
     setStatus(undefined);
-    // One change after another, so the last choice is the one that stays.
-    queue.current = queue.current.then(async () => {
+    enqueue(member.userId, role, async () => {
       try {
         await changeRole.mutateAsync({ orgSlug, userId: member.userId, role });
         await utils.org.overview.invalidate({ orgSlug });
         setStatus(`${name} is now ${withArticle(role)}.`);
       } catch (e) {
         setRoleError(member.userId, e instanceof Error ? e.message : 'The role was not changed.');
-      } finally {
-        setPendingRoles((p) => {
-          if (p[member.userId] !== role) return p;
-          const next = { ...p };
-          delete next[member.userId];
-          return next;
-        });
       }
     });
   }
@@ -152,11 +145,7 @@ export function MembersCard({
                   <Badge tone={m.role === 'owner' || m.role === 'admin' ? 'brand' : 'slate'}>{m.role}</Badge>
                 )}
               </div>
-              {error ? (
-                <p id={`${selectId}-error`} role="alert" className="mt-2 text-sm text-red-700" data-testid="member-role-error">
-                  {error}
-                </p>
-              ) : null}
+              <AlertLine id={`${selectId}-error`} className="mt-2" message={error} testId="member-role-error" />
             </li>
           );
         })}
@@ -182,10 +171,7 @@ export function MembersCard({
             open={removing !== null}
             onClose={() => {
               setRemovingId(null);
-              if (focusStatusOnClose.current) {
-                focusStatusOnClose.current = false;
-                focusSoon(() => document.getElementById(STATUS_ID));
-              }
+              refocus.closed();
             }}
             title={`Remove ${removing ? personName(removing) : 'member'}?`}
             description={`They lose access to ${orgName} at once. The candidates they own, with every open conversation and reply owed, pass to the person you choose.`}
@@ -206,7 +192,7 @@ export function MembersCard({
                     return;
                   }
                   setStatus(message);
-                  focusStatusOnClose.current = true;
+                  refocus.arm();
                   setRemovingId(null);
                 }}
               />

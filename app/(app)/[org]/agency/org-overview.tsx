@@ -1,6 +1,7 @@
 'use client';
 
 import { trpc } from '@/app/_trpc/react';
+import { CardPairSkeleton, PageSkeleton } from './_shared/page-skeleton';
 import { EmailSettingsCard } from './email-settings';
 import { GeneralSettingsCard } from './general-settings';
 import { MembersCard } from './member-admin';
@@ -9,13 +10,10 @@ import { TeamsCard } from './team-admin';
 
 export function OrgOverviewSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading agency" className="animate-pulse space-y-6">
+    <PageSkeleton label="Loading agency">
       <div className="h-8 w-64 rounded bg-slate-200" />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div className="h-64 rounded-lg bg-slate-200" />
-        <div className="h-64 rounded-lg bg-slate-200" />
-      </div>
-    </div>
+      <CardPairSkeleton height="h-64" />
+    </PageSkeleton>
   );
 }
 

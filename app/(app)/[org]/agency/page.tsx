@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import { api, HydrateClient } from '@/app/_trpc/server';
+import { api } from '@/app/_trpc/server';
 import { requireWorkspace } from '../workspace';
+import { Prefetched } from './_shared/server-page';
 import { OrgOverview, OrgOverviewSkeleton } from './org-overview';
 
 export const metadata: Metadata = { title: 'Agency' };
@@ -11,10 +11,8 @@ export default async function OrgPage({ params }: { params: Promise<{ org: strin
   const { user } = await requireWorkspace(org);
   void api.org.overview.prefetch({ orgSlug: org });
   return (
-    <HydrateClient>
-      <Suspense fallback={<OrgOverviewSkeleton />}>
-        <OrgOverview orgSlug={org} viewerUserId={user.id} />
-      </Suspense>
-    </HydrateClient>
+    <Prefetched fallback={<OrgOverviewSkeleton />}>
+      <OrgOverview orgSlug={org} viewerUserId={user.id} />
+    </Prefetched>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, FormError, formErrorOf, InputField, LiveStatus, useFocusFirstError } from '@/app/_components/form';
-import { Button, Card } from '@/app/_components/ui';
+import { fieldErrorsOf, FormError, formErrorOf, InputField, useFocusFirstError } from '@/app/_components/form';
+import { Card } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
+import { SaveRow } from './_shared/save-row';
+import { Setting, SettingsList } from './_shared/settings-list';
 
 interface PortalSettings {
   portalLinkDays: number;
@@ -22,17 +24,16 @@ export function PortalSettingsCard({ orgSlug, settings, canManage }: { orgSlug: 
       {canManage ? (
         <PortalSettingsForm orgSlug={orgSlug} settings={settings} />
       ) : (
-        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="text-slate-600">Link lifetime</dt>
-          <dd className="text-slate-900">{settings.portalLinkDays} days</dd>
-          <dt className="text-slate-600">Brand colour</dt>
-          <dd className="flex items-center gap-2 text-slate-900">
+        <SettingsList columns="grid-cols-[auto_1fr]">
+          <Setting label="Link lifetime">{settings.portalLinkDays} days</Setting>
+          <Setting label="Brand colour" valueClassName="flex items-center gap-2">
             <Swatch color={settings.brandColor} />
             {settings.brandColor}
-          </dd>
-          <dt className="text-slate-600">Logo</dt>
-          <dd className="truncate text-slate-900">{settings.logoUrl ?? 'None'}</dd>
-        </dl>
+          </Setting>
+          <Setting label="Logo" valueClassName="truncate">
+            {settings.logoUrl ?? 'None'}
+          </Setting>
+        </SettingsList>
       )}
     </Card>
   );
@@ -116,12 +117,7 @@ function PortalSettingsForm({ orgSlug, settings }: { orgSlug: string; settings: 
         error={errors.logoUrl}
         hint="An https:// image, shown at the top of the portal."
       />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save portal settings'}
-        </Button>
-        <LiveStatus message={saved} />
-      </div>
+      <SaveRow label="Save portal settings" pending={save.isPending} status={saved} className="flex items-center gap-3" />
     </form>
   );
 }

@@ -6,6 +6,8 @@ import { FormError, fieldErrorsOf, formErrorOf, InputField, LiveStatus, useFocus
 import type { OrgMember, OrgTeam } from '@/app/_components/use-org';
 import { Button, Card, Field } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
+import { useFocusAfterClose } from './_shared/dialog-focus';
+import { useSerialChanges } from './_shared/serial-changes';
 import { focusSoon } from './focus-soon';
 
 type Membership = 'none' | 'member' | 'lead';
@@ -43,18 +45,18 @@ export function TeamsCard({ orgSlug, teams, members, canManage }: { orgSlug: str
   const statusId = 'teams-status';
   const [archivingId, setArchivingId] = useState<string | null>(null);
   const [membersOfId, setMembersOfId] = useState<string | null>(null);
-  const focusStatusOnClose = useRef(false);
   const archiving = teams.find((t) => t.id === archivingId) ?? null;
   const membersOf = activeTeams.find((t) => t.id === membersOfId) ?? null;
 
   const focusStatus = () => focusSoon(() => document.getElementById(statusId));
+  const refocus = useFocusAfterClose(focusStatus);
 
   const archive = trpc.team.archive.useMutation({
     onSuccess: async (_result, input) => {
       const name = teams.find((t) => t.id === input.teamId)?.name ?? 'The team';
       await utils.org.overview.invalidate({ orgSlug });
       setStatus(`${name} was archived.`);
-      focusStatusOnClose.current = true;
+      refocus.arm();
       setArchivingId(null);
     },
   });
@@ -134,10 +136,7 @@ export function TeamsCard({ orgSlug, teams, members, canManage }: { orgSlug: str
             open={archiving !== null}
             onClose={() => {
               setArchivingId(null);
-              if (focusStatusOnClose.current) {
-                focusStatusOnClose.current = false;
-                focusStatus();
-              }
+              refocus.closed();
             }}
             title={`Archive ${archiving?.name ?? 'team'}?`}
             confirmLabel="Archive team"
@@ -307,31 +306,21 @@ function TeamMembersForm({ orgSlug, team, members, onDone }: { orgSlug: string; 
   const utils = trpc.useUtils();
   const setMembership = trpc.team.setMembership.useMutation();
   // The choice being saved, per person, shown until the agency's data says so.
-  const [pending, setPending] = useState<Record<string, Membership>>({});
+  const { pending, enqueue } = useSerialChanges<Membership>();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
-  // Changes are saved one after another, so the last choice is the one that stays.
-  const queue = useRef<Promise<void>>(Promise.resolve());
 
   function change(member: OrgMember, membership: Membership) {
     const name = personName(member);
-    setPending((p) => ({ ...p, [member.userId]: membership }));
     setStatus(undefined);
     setError(undefined);
-    queue.current = queue.current.then(async () => {
+    enqueue(member.userId, membership, async () => {
       try {
         await setMembership.mutateAsync({ orgSlug, teamId: team.id, userId: member.userId, membership });
         await utils.org.overview.invalidate({ orgSlug });
         setStatus(MEMBERSHIP_STATUS[membership](name, team.name));
       } catch (e) {
         setError(`${name}: ${e instanceof Error ? e.message : 'the change was not saved.'}`);
-      } finally {
-        setPending((p) => {
-          if (p[member.userId] !== membership) return p;
-          const next = { ...p };
-          delete next[member.userId];
-          return next;
-        });
       }
     });
   }

@@ -1,82 +1,56 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type ReactNode } from 'react';
-import { Button, Card, cx } from '@/app/_components/ui';
+import { useId, useState } from 'react';
+import { Button } from '@/app/_components/ui';
 import type { RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { auditActionLabel, auditTargetTypeLabel, diffAuditValues } from '@/server/services/audit/audit-labels';
 import { formatDateTime } from '../../_dashboard/dates';
+import { AdminOnly } from '../_shared/admin-only';
+import { AgencyPage, type AgencyPageHeading } from '../_shared/agency-page-header';
+import { controlClass } from '../_shared/controls';
+import { rangeOrderProblem } from '../_shared/date-range';
+import { DateRangeFields } from '../_shared/date-range-fields';
+import { EmptyStateCard } from '../_shared/empty-state';
+import { HeaderSkeleton, PageSkeleton } from '../_shared/page-skeleton';
+import { AlertLine } from '../_shared/status-lines';
+import { UpdatingRegion, useUrlView } from '../_shared/url-view';
 import { auditSearchParams, hasAuditFilters, type AuditFilters } from './audit-filters';
 
 type AuditEntry = RouterOutputs['audit']['list']['items'][number];
 type Member = RouterOutputs['org']['overview']['members'][number];
 
-const controlClass =
-  'block h-10 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 sm:text-sm';
-
-function Header({ orgSlug, children }: { orgSlug: string; children?: ReactNode }) {
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/agency`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Agency
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-slate-700">
-            Audit log
-          </li>
-        </ol>
-      </nav>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
-        <p className="mt-1 text-sm text-slate-600">Who did what in your agency, newest first. Entries cannot be changed or deleted.</p>
-        {children}
-      </div>
-    </>
-  );
-}
+const HEADING: AgencyPageHeading = {
+  crumb: 'Audit log',
+  title: 'Audit log',
+  intro: 'Who did what in your agency, newest first. Entries cannot be changed or deleted.',
+};
 
 export function AuditLogSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading the audit log" className="animate-pulse space-y-6">
-      <div className="h-5 w-40 rounded bg-slate-200" />
-      <div className="space-y-2">
-        <div className="h-8 w-48 rounded bg-slate-200" />
-        <div className="h-4 w-96 max-w-full rounded bg-slate-200" />
-      </div>
+    <PageSkeleton label="Loading the audit log">
+      <HeaderSkeleton titleWidth="w-48" intro />
       <div className="h-24 rounded-lg bg-slate-200" />
       <div className="space-y-3">
         {[0, 1, 2, 3, 4].map((i) => (
           <div key={i} className="h-20 rounded-lg bg-slate-200" />
         ))}
       </div>
-    </div>
+    </PageSkeleton>
   );
 }
 
 export function AuditLogForbidden({ orgSlug }: { orgSlug: string }) {
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug} />
-      <Card>
-        <p className="text-sm text-slate-700" data-testid="audit-forbidden">
-          Only owners and admins can see the audit log. Ask one of them if you need to know who changed something.
-        </p>
-      </Card>
-    </div>
+    <AdminOnly orgSlug={orgSlug} heading={HEADING} testId="audit-forbidden">
+      Only owners and admins can see the audit log. Ask one of them if you need to know who changed something.
+    </AdminOnly>
   );
 }
 
 export function AuditLog({ orgSlug, filters }: { orgSlug: string; filters: AuditFilters }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [isPending, startTransition] = useTransition();
-
+  const { isPending, show } = useUrlView(auditSearchParams);
   const [actions] = trpc.audit.actions.useSuspenseQuery({ orgSlug });
   const [overview] = trpc.org.overview.useSuspenseQuery({ orgSlug });
   const [list, listQuery] = trpc.audit.list.useSuspenseInfiniteQuery({ orgSlug, ...filters }, { getNextPageParam: (page) => page.nextCursor });
@@ -85,35 +59,21 @@ export function AuditLog({ orgSlug, filters }: { orgSlug: string; filters: Audit
   const query = auditSearchParams(filters).toString();
   const filtered = hasAuditFilters(filters);
 
-  // The URL is the view: replacing it re-renders the page, and the list starts again from its first page.
-  function show(next: AuditFilters) {
-    const qs = auditSearchParams(next).toString();
-    startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
-  }
-
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug}>
-        <p className="mt-1 text-sm text-slate-600">Times are in your agency’s time zone ({timeZone}).</p>
-      </Header>
-
+    <AgencyPage orgSlug={orgSlug} heading={HEADING} headerExtra={<p className="mt-1 text-sm text-slate-600">Times are in your agency’s time zone ({timeZone}).</p>}>
       <AuditFilterBar key={query} filters={filters} actions={actions} members={overview.members} onChange={show} />
 
-      <div aria-busy={isPending} className={cx('space-y-4 transition-opacity', isPending && 'opacity-60')}>
+      <UpdatingRegion pending={isPending} className="space-y-4">
         {entries.length === 0 ? (
-          <Card className="text-center">
-            <h2 className="text-base font-semibold text-slate-900">{filtered ? 'No entries match these filters' : 'No entries yet'}</h2>
-            <p className="mx-auto mt-2 max-w-md text-sm text-slate-600" data-testid="audit-empty">
-              {filtered
-                ? 'Try another action, another person or a wider date range.'
-                : 'Invitations, role changes, team changes, settings, portal links, exports and erasures appear here as soon as someone makes them.'}
-            </p>
-            {filtered ? (
-              <Button type="button" variant="secondary" className="mt-4" onClick={() => show({})}>
-                Clear filters
-              </Button>
-            ) : null}
-          </Card>
+          <EmptyStateCard
+            title={filtered ? 'No entries match these filters' : 'No entries yet'}
+            testId="audit-empty"
+            action={filtered ? { label: 'Clear filters', onClick: () => show({}) } : undefined}
+          >
+            {filtered
+              ? 'Try another action, another person or a wider date range.'
+              : 'Invitations, role changes, team changes, settings, portal links, exports and erasures appear here as soon as someone makes them.'}
+          </EmptyStateCard>
         ) : (
           <>
             <ol className="space-y-3" aria-label="Audit log entries" data-testid="audit-entries">
@@ -134,8 +94,8 @@ export function AuditLog({ orgSlug, filters }: { orgSlug: string; filters: Audit
             </div>
           </>
         )}
-      </div>
-    </div>
+      </UpdatingRegion>
+    </AgencyPage>
   );
 }
 
@@ -165,12 +125,9 @@ function AuditFilterBar({
   function changeDates(nextFrom: string, nextTo: string) {
     setFrom(nextFrom);
     setTo(nextTo);
-    if (nextFrom && nextTo && nextFrom > nextTo) {
-      setRangeError('The end date must be on or after the start date.');
-      return;
-    }
-    setRangeError(null);
-    apply({ from: nextFrom || undefined, to: nextTo || undefined });
+    const problem = rangeOrderProblem(nextFrom, nextTo);
+    setRangeError(problem);
+    if (!problem) apply({ from: nextFrom || undefined, to: nextTo || undefined });
   }
 
   return (
@@ -203,42 +160,9 @@ function AuditFilterBar({
             {knownPerson ? null : <option value={filters.actorUserId}>A former member</option>}
           </select>
         </div>
-        <div className="space-y-1.5">
-          <label htmlFor={ids.from} className="block text-sm font-medium text-slate-800">
-            From
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(e) => changeDates(e.target.value, to)}
-            aria-invalid={rangeError ? true : undefined}
-            aria-describedby={rangeError ? ids.error : undefined}
-            className={controlClass}
-          />
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor={ids.to} className="block text-sm font-medium text-slate-800">
-            To
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            value={to}
-            min={from || undefined}
-            onChange={(e) => changeDates(from, e.target.value)}
-            aria-invalid={rangeError ? true : undefined}
-            aria-describedby={rangeError ? ids.error : undefined}
-            className={controlClass}
-          />
-        </div>
+        <DateRangeFields from={from} to={to} onChange={changeDates} ids={ids} error={rangeError} />
       </div>
-      {rangeError ? (
-        <p id={ids.error} role="alert" className="mt-2 text-sm text-red-700">
-          {rangeError}
-        </p>
-      ) : null}
+      <AlertLine id={ids.error} className="mt-2" message={rangeError} />
       {hasAuditFilters(filters) ? (
         <div className="mt-3">
           <Button type="button" variant="ghost" onClick={() => onChange({})}>

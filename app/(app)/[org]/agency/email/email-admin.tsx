@@ -1,15 +1,19 @@
 'use client';
 
-import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/app/_components/dialog';
-import { LiveStatus } from '@/app/_components/form';
 import { Pill, type PillTone } from '@/app/_components/status';
 import { DateTime } from '@/app/_components/time';
 import { Button, Card, cx } from '@/app/_components/ui';
 import type { RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { excerpt } from '@/server/services/dashboard/format';
+import { AdminOnly } from '../_shared/admin-only';
+import { AgencyPage, type AgencyPageHeading } from '../_shared/agency-page-header';
+import { CardList } from '../_shared/card-list';
+import { useConfirmRow } from '../_shared/dialog-focus';
+import { HeaderSkeleton, PageSkeleton } from '../_shared/page-skeleton';
+import { SuccessStatus } from '../_shared/status-lines';
 
 type Unrouted = RouterOutputs['email']['unrouted'][number];
 type Suppression = RouterOutputs['email']['suppressions'][number];
@@ -29,61 +33,36 @@ function reasonOf(reason: string) {
   return REASONS[reason] ?? { label: reason.charAt(0).toUpperCase() + reason.slice(1), tone: 'slate' as const };
 }
 
-function Header({ orgSlug }: { orgSlug: string }) {
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/agency`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Agency
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-slate-700">
-            Email
-          </li>
-        </ol>
-      </nav>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Email</h1>
-        <p className="mt-1 text-sm text-slate-600">Mail that reached your inbound domain without a conversation, and addresses Afterview no longer sends to.</p>
-      </div>
-    </>
-  );
-}
+const HEADING: AgencyPageHeading = {
+  crumb: 'Email',
+  title: 'Email',
+  intro: 'Mail that reached your inbound domain without a conversation, and addresses Afterview no longer sends to.',
+};
 
 export function EmailAdminSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading email" className="animate-pulse space-y-6">
-      <div className="h-5 w-40 rounded bg-slate-200" />
-      <div className="h-8 w-64 rounded bg-slate-200" />
+    <PageSkeleton label="Loading email">
+      <HeaderSkeleton />
       <div className="h-64 rounded-lg bg-slate-200" />
       <div className="h-48 rounded-lg bg-slate-200" />
-    </div>
+    </PageSkeleton>
   );
 }
 
 export function EmailAdminForbidden({ orgSlug }: { orgSlug: string }) {
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug} />
-      <Card>
-        <p className="text-sm text-slate-700" data-testid="email-admin-forbidden">
-          Only owners and admins see unrouted email and suppressed addresses.
-        </p>
-      </Card>
-    </div>
+    <AdminOnly orgSlug={orgSlug} heading={HEADING} testId="email-admin-forbidden">
+      Only owners and admins see unrouted email and suppressed addresses.
+    </AdminOnly>
   );
 }
 
 export function EmailAdmin({ orgSlug }: { orgSlug: string }) {
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug} />
+    <AgencyPage orgSlug={orgSlug} heading={HEADING}>
       <UnroutedCard orgSlug={orgSlug} />
       <SuppressionsCard orgSlug={orgSlug} />
-    </div>
+    </AgencyPage>
   );
 }
 
@@ -96,20 +75,10 @@ function UnroutedCard({ orgSlug }: { orgSlug: string }) {
         Unrouted email
       </h2>
       <p className="mt-1 text-sm text-slate-600">Forward anything that matters to the recruiter concerned: it is not on any timeline.</p>
-      {rows.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-600" data-testid="unrouted-empty">
-          No unrouted email. Mail to your inbound domain that names no conversation appears here.
-        </p>
-      ) : (
-        <>
-          <ul className="mt-3 divide-y divide-slate-100" aria-labelledby={headingId} data-testid="unrouted">
-            {rows.map((row) => (
-              <UnroutedRow key={row.id} row={row} />
-            ))}
-          </ul>
-          {rows.length >= UNROUTED_LIMIT ? <p className="mt-2 text-xs text-slate-600">Showing the latest {UNROUTED_LIMIT}.</p> : null}
-        </>
-      )}
+      <CardList items={rows} labelledBy={headingId} testId="unrouted" empty="No unrouted email. Mail to your inbound domain that names no conversation appears here." emptyTestId="unrouted-empty">
+        {(row) => <UnroutedRow key={row.id} row={row} />}
+      </CardList>
+      {rows.length >= UNROUTED_LIMIT ? <p className="mt-2 text-xs text-slate-600">Showing the latest {UNROUTED_LIMIT}.</p> : null}
     </Card>
   );
 }
@@ -151,18 +120,13 @@ function SuppressionsCard({ orgSlug }: { orgSlug: string }) {
   const [rows] = trpc.email.suppressions.useSuspenseQuery({ orgSlug });
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [target, setTarget] = useState<Suppression | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string>();
-  // The removed address's row (and its Remove button) is gone when the dialog closes: focus then
-  // goes to the section, not to the top of the page.
-  const removed = useRef(false);
+  const confirm = useConfirmRow<Suppression>(() => heading.current?.focus());
   const remove = trpc.email.removeSuppression.useMutation({
     onSuccess: async (result) => {
       await utils.email.suppressions.invalidate({ orgSlug });
-      removed.current = true;
       setStatus(`${result.email} can receive email again.`);
-      setConfirming(false);
+      confirm.done();
     },
   });
 
@@ -172,47 +136,34 @@ function SuppressionsCard({ orgSlug }: { orgSlug: string }) {
         Suppressed addresses
       </h2>
       <p className="mt-1 text-sm text-slate-600">Afterview does not send to these addresses: they bounced, or their owner marked your email as spam. Remove one only once the address works again.</p>
-      <LiveStatus testId="suppression-status" message={status} className={cx(status && 'mt-3 font-medium text-emerald-800')} />
-      {rows.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-600" data-testid="suppressions-empty">
-          No suppressed addresses.
-        </p>
-      ) : (
-        <ul className="mt-3 divide-y divide-slate-100" aria-labelledby={headingId} data-testid="suppressions">
-          {rows.map((row) => (
-            <SuppressionRow
-              key={row.email}
-              row={row}
-              onRemove={() => {
-                remove.reset();
-                setStatus(undefined);
-                setTarget(row);
-                setConfirming(true);
-              }}
-            />
-          ))}
-        </ul>
-      )}
+      <SuccessStatus testId="suppression-status" message={status} className="mt-3" />
+      <CardList items={rows} labelledBy={headingId} testId="suppressions" empty="No suppressed addresses." emptyTestId="suppressions-empty">
+        {(row) => (
+          <SuppressionRow
+            key={row.email}
+            row={row}
+            onRemove={() => {
+              remove.reset();
+              setStatus(undefined);
+              confirm.ask(row);
+            }}
+          />
+        )}
+      </CardList>
       <ConfirmDialog
-        open={confirming}
-        onClose={() => {
-          setConfirming(false);
-          if (removed.current) {
-            removed.current = false;
-            heading.current?.focus();
-          }
-        }}
+        open={confirm.open}
+        onClose={confirm.close}
         title="Remove this address from the list?"
         confirmLabel="Remove"
         pendingLabel="Removing…"
         pending={remove.isPending}
         error={remove.error?.message}
         onConfirm={() => {
-          if (target && !remove.isPending) remove.mutate({ orgSlug, email: target.email });
+          if (confirm.target && !remove.isPending) remove.mutate({ orgSlug, email: confirm.target.email });
         }}
       >
         <p>
-          Afterview will send to <span className="font-medium break-all text-slate-900">{target?.email}</span> again. If it bounces or is marked as spam again, it comes back on this
+          Afterview will send to <span className="font-medium break-all text-slate-900">{confirm.target?.email}</span> again. If it bounces or is marked as spam again, it comes back on this
           list, and every bounce hurts how well your agency&apos;s email is delivered.
         </p>
       </ConfirmDialog>

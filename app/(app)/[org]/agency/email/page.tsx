@@ -1,23 +1,18 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import { api, HydrateClient } from '@/app/_trpc/server';
-import { can } from '@/server/auth/permissions';
-import { requireWorkspace } from '../../workspace';
+import { api } from '@/app/_trpc/server';
+import { agencyAccess, Prefetched, type AgencyPageProps } from '../_shared/server-page';
 import { EmailAdmin, EmailAdminSkeleton, EmailAdminForbidden } from './email-admin';
 
 export const metadata: Metadata = { title: 'Email' };
 
-export default async function AgencyEmailPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const { membership } = await requireWorkspace(org);
-  if (!can(membership.role, 'email.manage')) return <EmailAdminForbidden orgSlug={membership.slug} />;
-  void api.email.unrouted.prefetch({ orgSlug: membership.slug });
-  void api.email.suppressions.prefetch({ orgSlug: membership.slug });
+export default async function AgencyEmailPage({ params }: Pick<AgencyPageProps, 'params'>) {
+  const { orgSlug, allowed } = await agencyAccess(params, 'email.manage');
+  if (!allowed) return <EmailAdminForbidden orgSlug={orgSlug} />;
+  void api.email.unrouted.prefetch({ orgSlug });
+  void api.email.suppressions.prefetch({ orgSlug });
   return (
-    <HydrateClient>
-      <Suspense fallback={<EmailAdminSkeleton />}>
-        <EmailAdmin orgSlug={membership.slug} />
-      </Suspense>
-    </HydrateClient>
+    <Prefetched fallback={<EmailAdminSkeleton />}>
+      <EmailAdmin orgSlug={orgSlug} />
+    </Prefetched>
   );
 }

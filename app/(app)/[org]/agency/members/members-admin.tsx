@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CheckboxField } from '@/app/_components/checkbox';
 import { ConfirmDialog } from '@/app/_components/dialog';
-import { fieldErrorsOf, FormError, formErrorOf, InputField, LiveStatus, SelectField, useFocusFirstError } from '@/app/_components/form';
+import { fieldErrorsOf, FormError, formErrorOf, InputField, SelectField, useFocusFirstError } from '@/app/_components/form';
 import { Pill } from '@/app/_components/status';
 import { DateTime } from '@/app/_components/time';
 import { Button, Card, cx } from '@/app/_components/ui';
@@ -12,6 +11,13 @@ import { trpc } from '@/app/_trpc/react';
 import type { Role } from '@/db/schema';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
+import { AdminOnly } from '../_shared/admin-only';
+import { AgencyPage, type AgencyPageHeading } from '../_shared/agency-page-header';
+import { CardList } from '../_shared/card-list';
+import { useConfirmRow } from '../_shared/dialog-focus';
+import { CardPairSkeleton, HeaderSkeleton, PageSkeleton } from '../_shared/page-skeleton';
+import { SaveRow } from '../_shared/save-row';
+import { AlertLine, SuccessStatus } from '../_shared/status-lines';
 
 type InvitationItem = inferRouterOutputs<AppRouter>['invitation']['list'][number];
 
@@ -27,55 +33,26 @@ const ROLE_LABEL = Object.fromEntries(ROLE_OPTIONS.map((r) => [r.value, r.label]
 
 const FORM_FIELDS = ['email', 'role', 'teamIds'] as const;
 
-function Header({ orgSlug }: { orgSlug: string }) {
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/agency`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Agency
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-slate-700">
-            Members
-          </li>
-        </ol>
-      </nav>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Invite members</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          People you invite get an email with a link. They join with the role and teams you choose here when they accept it, within 7 days.
-        </p>
-      </div>
-    </>
-  );
-}
+const HEADING: AgencyPageHeading = {
+  crumb: 'Members',
+  title: 'Invite members',
+  intro: 'People you invite get an email with a link. They join with the role and teams you choose here when they accept it, within 7 days.',
+};
 
 export function MembersAdminSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading members" className="animate-pulse space-y-6">
-      <div className="h-5 w-40 rounded bg-slate-200" />
-      <div className="h-8 w-64 rounded bg-slate-200" />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div className="h-80 rounded-lg bg-slate-200" />
-        <div className="h-80 rounded-lg bg-slate-200" />
-      </div>
-    </div>
+    <PageSkeleton label="Loading members">
+      <HeaderSkeleton />
+      <CardPairSkeleton height="h-80" />
+    </PageSkeleton>
   );
 }
 
 export function MembersForbidden({ orgSlug }: { orgSlug: string }) {
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug} />
-      <Card>
-        <p className="text-sm text-slate-700" data-testid="members-forbidden">
-          Only owners and admins can invite members.
-        </p>
-      </Card>
-    </div>
+    <AdminOnly orgSlug={orgSlug} heading={HEADING} testId="members-forbidden">
+      Only owners and admins can invite members.
+    </AdminOnly>
   );
 }
 
@@ -83,13 +60,12 @@ export function MembersAdmin({ orgSlug }: { orgSlug: string }) {
   const [overview] = trpc.org.overview.useSuspenseQuery({ orgSlug });
   const teams = overview.teams.filter((t) => !t.archivedAt).map((t) => ({ id: t.id, name: t.name }));
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug} />
+    <AgencyPage orgSlug={orgSlug} heading={HEADING}>
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <InviteCard orgSlug={orgSlug} viewerRole={overview.viewerRole} teams={teams} />
         <PendingInvitationsCard orgSlug={orgSlug} viewerRole={overview.viewerRole} />
       </div>
-    </div>
+    </AgencyPage>
   );
 }
 
@@ -172,18 +148,16 @@ function InviteCard({ orgSlug, viewerRole, teams }: { orgSlug: string; viewerRol
               ))}
             </div>
           ) : null}
-          {errors.teamIds ? (
-            <p className="mt-1 text-sm text-red-700" role="alert">
-              {errors.teamIds}
-            </p>
-          ) : null}
+          <AlertLine className="mt-1" message={errors.teamIds} />
         </fieldset>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={invite.isPending}>
-            {invite.isPending ? 'Sending…' : 'Send invitation'}
-          </Button>
-          <LiveStatus testId="invite-status" message={sent} className={cx(sent && 'font-medium text-emerald-800')} />
-        </div>
+        <SaveRow
+          label="Send invitation"
+          pendingLabel="Sending…"
+          pending={invite.isPending}
+          status={sent}
+          statusTestId="invite-status"
+          statusClassName={cx(sent && 'font-medium text-emerald-800')}
+        />
       </form>
     </Card>
   );
@@ -196,10 +170,7 @@ function PendingInvitationsCard({ orgSlug, viewerRole }: { orgSlug: string; view
   const heading = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState<string>();
   const [rowError, setRowError] = useState<{ id: string; message: string }>();
-  const [target, setTarget] = useState<InvitationItem | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  // The revoked row (and its button) is gone when the dialog closes: focus then goes to the heading.
-  const revoked = useRef(false);
+  const confirm = useConfirmRow<InvitationItem>(() => heading.current?.focus());
 
   const resend = trpc.invitation.resend.useMutation({
     onSuccess: async (result) => {
@@ -211,9 +182,8 @@ function PendingInvitationsCard({ orgSlug, viewerRole }: { orgSlug: string; view
   const revoke = trpc.invitation.revoke.useMutation({
     onSuccess: async (result) => {
       await utils.invitation.list.invalidate({ orgSlug });
-      revoked.current = true;
       setStatus(result.message);
-      setConfirming(false);
+      confirm.done();
     },
   });
 
@@ -223,46 +193,39 @@ function PendingInvitationsCard({ orgSlug, viewerRole }: { orgSlug: string; view
         Pending invitations
       </h2>
       <p className="mt-1 text-sm text-slate-600">Invitations not yet accepted. An expired one can be sent again with a new link.</p>
-      <LiveStatus testId="invitations-status" message={status} className={cx(status && 'mt-3 font-medium text-emerald-800')} />
-      {rows.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-600" data-testid="invitations-empty">
-          No pending invitations. Invitations you send appear here until they are accepted or revoked.
-        </p>
-      ) : (
-        <ul className="mt-3 divide-y divide-slate-100" aria-labelledby={headingId} data-testid="invitations">
-          {rows.map((row) => (
-            <InvitationRow
-              key={row.id}
-              row={row}
-              mayAct={row.role !== 'owner' || viewerRole === 'owner'}
-              resending={resend.isPending && resend.variables?.invitationId === row.id}
-              error={rowError?.id === row.id ? rowError.message : undefined}
-              onResend={() => {
-                if (resend.isPending) return;
-                setStatus(undefined);
-                setRowError(undefined);
-                resend.mutate({ orgSlug, invitationId: row.id });
-              }}
-              onRevoke={() => {
-                revoke.reset();
-                setStatus(undefined);
-                setRowError(undefined);
-                setTarget(row);
-                setConfirming(true);
-              }}
-            />
-          ))}
-        </ul>
-      )}
+      <SuccessStatus testId="invitations-status" message={status} className="mt-3" />
+      <CardList
+        items={rows}
+        labelledBy={headingId}
+        testId="invitations"
+        empty="No pending invitations. Invitations you send appear here until they are accepted or revoked."
+        emptyTestId="invitations-empty"
+      >
+        {(row) => (
+          <InvitationRow
+            key={row.id}
+            row={row}
+            mayAct={row.role !== 'owner' || viewerRole === 'owner'}
+            resending={resend.isPending && resend.variables?.invitationId === row.id}
+            error={rowError?.id === row.id ? rowError.message : undefined}
+            onResend={() => {
+              if (resend.isPending) return;
+              setStatus(undefined);
+              setRowError(undefined);
+              resend.mutate({ orgSlug, invitationId: row.id });
+            }}
+            onRevoke={() => {
+              revoke.reset();
+              setStatus(undefined);
+              setRowError(undefined);
+              confirm.ask(row);
+            }}
+          />
+        )}
+      </CardList>
       <ConfirmDialog
-        open={confirming}
-        onClose={() => {
-          setConfirming(false);
-          if (revoked.current) {
-            revoked.current = false;
-            heading.current?.focus();
-          }
-        }}
+        open={confirm.open}
+        onClose={confirm.close}
         title="Revoke this invitation?"
         confirmLabel="Revoke invitation"
         pendingLabel="Revoking…"
@@ -270,11 +233,11 @@ function PendingInvitationsCard({ orgSlug, viewerRole }: { orgSlug: string; view
         pending={revoke.isPending}
         error={revoke.error?.message}
         onConfirm={() => {
-          if (target && !revoke.isPending) revoke.mutate({ orgSlug, invitationId: target.id });
+          if (confirm.target && !revoke.isPending) revoke.mutate({ orgSlug, invitationId: confirm.target.id });
         }}
       >
         <p>
-          The link sent to <span className="font-medium break-all text-slate-900">{target?.email}</span> stops working at once. You can invite them again later.
+          The link sent to <span className="font-medium break-all text-slate-900">{confirm.target?.email}</span> stops working at once. You can invite them again later.
         </p>
       </ConfirmDialog>
     </Card>
@@ -339,11 +302,7 @@ function InvitationRow({
         </Button>
       </div>
       {mayAct ? null : <p className="text-xs text-slate-600">Only an owner can send an owner invitation again.</p>}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </li>
   );
 }

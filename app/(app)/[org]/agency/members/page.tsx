@@ -1,23 +1,18 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import { api, HydrateClient } from '@/app/_trpc/server';
-import { can } from '@/server/auth/permissions';
-import { requireWorkspace } from '../../workspace';
+import { api } from '@/app/_trpc/server';
+import { agencyAccess, Prefetched, type AgencyPageProps } from '../_shared/server-page';
 import { MembersAdmin, MembersAdminSkeleton, MembersForbidden } from './members-admin';
 
 export const metadata: Metadata = { title: 'Members' };
 
-export default async function AgencyMembersPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const { membership } = await requireWorkspace(org);
-  if (!can(membership.role, 'member.invite')) return <MembersForbidden orgSlug={membership.slug} />;
-  void api.org.overview.prefetch({ orgSlug: membership.slug });
-  void api.invitation.list.prefetch({ orgSlug: membership.slug });
+export default async function AgencyMembersPage({ params }: Pick<AgencyPageProps, 'params'>) {
+  const { orgSlug, allowed } = await agencyAccess(params, 'member.invite');
+  if (!allowed) return <MembersForbidden orgSlug={orgSlug} />;
+  void api.org.overview.prefetch({ orgSlug });
+  void api.invitation.list.prefetch({ orgSlug });
   return (
-    <HydrateClient>
-      <Suspense fallback={<MembersAdminSkeleton />}>
-        <MembersAdmin orgSlug={membership.slug} />
-      </Suspense>
-    </HydrateClient>
+    <Prefetched fallback={<MembersAdminSkeleton />}>
+      <MembersAdmin orgSlug={orgSlug} />
+    </Prefetched>
   );
 }

@@ -4,8 +4,12 @@ import { trpc } from '@/app/_trpc/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, FormError, formErrorOf, InputField, LiveStatus, useFocusFirstError } from '@/app/_components/form';
-import { Button, Card } from '@/app/_components/ui';
+import { fieldErrorsOf, FormError, formErrorOf, InputField, useFocusFirstError } from '@/app/_components/form';
+import { Card } from '@/app/_components/ui';
+import { AgencyPage, type AgencyPageHeading } from '../_shared/agency-page-header';
+import { HeaderSkeleton, PageSkeleton } from '../_shared/page-skeleton';
+import { SaveRow } from '../_shared/save-row';
+import { Setting, SettingsList } from '../_shared/settings-list';
 
 /** The server's limit (server/services/privacy/update-retention.ts), kept out of the client bundle. */
 const RETENTION_MONTHS_MAX = 120;
@@ -15,38 +19,26 @@ function months(n: number) {
   return `${n} ${n === 1 ? 'month' : 'months'}`;
 }
 
+const HEADING: AgencyPageHeading = {
+  crumb: 'Data protection',
+  title: 'Data protection',
+  intro: "How long Afterview keeps candidates who have gone quiet, and how to export or erase one candidate's data.",
+};
+
 export function PrivacySettingsSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading data protection" className="animate-pulse space-y-6">
-      <div className="h-5 w-40 rounded bg-slate-200" />
-      <div className="h-8 w-64 rounded bg-slate-200" />
+    <PageSkeleton label="Loading data protection">
+      <HeaderSkeleton />
       <div className="h-56 rounded-lg bg-slate-200" />
       <div className="h-32 rounded-lg bg-slate-200" />
-    </div>
+    </PageSkeleton>
   );
 }
 
 /** Agency → Data protection: how long inactive candidates are kept, and where export and erasure live. */
 export function PrivacySettings({ orgSlug, retentionMonths, canManage, canErase }: { orgSlug: string; retentionMonths: number | null; canManage: boolean; canErase: boolean }) {
   return (
-    <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/agency`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Agency
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-slate-700">
-            Data protection
-          </li>
-        </ol>
-      </nav>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Data protection</h1>
-        <p className="mt-1 text-sm text-slate-600">How long Afterview keeps candidates who have gone quiet, and how to export or erase one candidate&apos;s data.</p>
-      </div>
+    <AgencyPage orgSlug={orgSlug} heading={HEADING}>
       <Card>
         <h2 className="text-base font-semibold text-slate-900">Retention</h2>
         <p className="mt-1 text-sm text-slate-600">
@@ -56,10 +48,9 @@ export function PrivacySettings({ orgSlug, retentionMonths, canManage, canErase 
         {canManage ? (
           <RetentionForm orgSlug={orgSlug} retentionMonths={retentionMonths} />
         ) : (
-          <dl className="mt-4 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm" data-testid="retention-readonly">
-            <dt className="text-slate-600">Erase candidates inactive for</dt>
-            <dd className="text-slate-900">{retentionMonths === null ? 'Never: candidates are kept until an admin erases them' : months(retentionMonths)}</dd>
-          </dl>
+          <SettingsList testId="retention-readonly">
+            <Setting label="Erase candidates inactive for">{retentionMonths === null ? 'Never: candidates are kept until an admin erases them' : months(retentionMonths)}</Setting>
+          </SettingsList>
         )}
       </Card>
       <Card>
@@ -75,7 +66,7 @@ export function PrivacySettings({ orgSlug, retentionMonths, canManage, canErase 
           </Link>
         </p>
       </Card>
-    </div>
+    </AgencyPage>
   );
 }
 
@@ -119,12 +110,7 @@ function RetentionForm({ orgSlug, retentionMonths }: { orgSlug: string; retentio
         hint={`Between 1 and ${RETENTION_MONTHS_MAX}. Leave empty to keep candidates until an admin erases them. Erasure cannot be undone.`}
         wrapperClassName="max-w-sm"
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save retention'}
-        </Button>
-        <LiveStatus testId="retention-status" message={saved} />
-      </div>
+      <SaveRow label="Save retention" pending={save.isPending} status={saved} statusTestId="retention-status" />
     </form>
   );
 }

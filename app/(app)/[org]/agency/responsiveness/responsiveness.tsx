@@ -1,113 +1,74 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { formatDuration } from '@/app/_components/format';
-import { Button, Card, cx } from '@/app/_components/ui';
+import { Button, cx } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
 import type { ResponsivenessFigures } from '@/server/services/responsiveness/get-responsiveness';
+import { AdminOnly } from '../_shared/admin-only';
+import { AgencyPage, type AgencyPageHeading } from '../_shared/agency-page-header';
+import { DateRangeFields } from '../_shared/date-range-fields';
+import { EmptyStateCard } from '../_shared/empty-state';
+import { HeaderSkeleton, PageSkeleton } from '../_shared/page-skeleton';
+import { AlertLine } from '../_shared/status-lines';
+import { UpdatingRegion, useUrlView } from '../_shared/url-view';
 import { formatIsoDay, rangeProblem, rangeSearchParams, type ResponsivenessRange } from './range-filters';
 
-const controlClass =
-  'block h-10 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 sm:text-sm';
-
-function Header({ orgSlug, children }: { orgSlug: string; children?: ReactNode }) {
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/agency`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Agency
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-slate-700">
-            Responsiveness
-          </li>
-        </ol>
-      </nav>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Responsiveness</h1>
-        <p className="mt-1 text-sm text-slate-600">How quickly your agency answers candidates’ questions and email replies, by recruiter and by team.</p>
-        {children}
-      </div>
-    </>
-  );
-}
+const HEADING: AgencyPageHeading = {
+  crumb: 'Responsiveness',
+  title: 'Responsiveness',
+  intro: 'How quickly your agency answers candidates’ questions and email replies, by recruiter and by team.',
+};
 
 export function ResponsivenessSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading responsiveness" className="animate-pulse space-y-6">
-      <div className="h-5 w-48 rounded bg-slate-200" />
-      <div className="space-y-2">
-        <div className="h-8 w-56 rounded bg-slate-200" />
-        <div className="h-4 w-96 max-w-full rounded bg-slate-200" />
-      </div>
+    <PageSkeleton label="Loading responsiveness">
+      <HeaderSkeleton crumbWidth="w-48" titleWidth="w-56" intro />
       <div className="h-24 rounded-lg bg-slate-200" />
       <div className="h-56 rounded-lg bg-slate-200" />
       <div className="h-48 rounded-lg bg-slate-200" />
-    </div>
+    </PageSkeleton>
   );
 }
 
 export function ResponsivenessForbidden({ orgSlug }: { orgSlug: string }) {
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug} />
-      <Card>
-        <p className="text-sm text-slate-700" data-testid="responsiveness-forbidden">
-          Only owners and admins can see how responsive recruiters and teams are.
-        </p>
-      </Card>
-    </div>
+    <AdminOnly orgSlug={orgSlug} heading={HEADING} testId="responsiveness-forbidden">
+      Only owners and admins can see how responsive recruiters and teams are.
+    </AdminOnly>
   );
 }
 
 export function Responsiveness({ orgSlug, range }: { orgSlug: string; range: ResponsivenessRange }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [isPending, startTransition] = useTransition();
+  const { isPending, show } = useUrlView(rangeSearchParams);
   const [data] = trpc.responsiveness.get.useSuspenseQuery({ orgSlug, ...range });
   const custom = Boolean(range.from || range.to);
   const query = rangeSearchParams(range).toString();
-
-  function show(next: ResponsivenessRange) {
-    const qs = rangeSearchParams(next).toString();
-    startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
-  }
 
   const target = data.replyTargetHours;
   const empty = data.agency.questions === 0 && data.agency.owedNow === 0;
 
   return (
-    <div className="space-y-6">
-      <Header orgSlug={orgSlug}>
+    <AgencyPage
+      orgSlug={orgSlug}
+      heading={HEADING}
+      headerExtra={
         <p className="mt-2 text-sm font-medium text-slate-800" data-testid="reply-target">
           Reply target: {target} h
         </p>
-      </Header>
-
+      }
+    >
       <RangeFilter key={query} from={data.range.from} to={data.range.to} custom={custom} onChange={show} />
 
-      <div aria-busy={isPending} className={cx('space-y-6 transition-opacity', isPending && 'opacity-60')}>
+      <UpdatingRegion pending={isPending} className="space-y-6">
         <p className="text-sm text-slate-600" data-testid="responsiveness-range">
           Questions asked from {formatIsoDay(data.range.from)} to {formatIsoDay(data.range.to)} (days in {data.timeZone}){custom ? '' : ', the last 90 days'}.
         </p>
 
         {empty ? (
-          <Card className="text-center">
-            <h2 className="text-base font-semibold text-slate-900">No questions in this period</h2>
-            <p className="mx-auto mt-2 max-w-md text-sm text-slate-600" data-testid="responsiveness-empty">
-              When candidates ask a question in the portal or reply by email, this page shows how quickly each recruiter and team answers them.
-            </p>
-            {custom ? (
-              <Button type="button" variant="secondary" className="mt-4" onClick={() => show({})}>
-                Show the last 90 days
-              </Button>
-            ) : null}
-          </Card>
+          <EmptyStateCard title="No questions in this period" testId="responsiveness-empty" action={custom ? { label: 'Show the last 90 days', onClick: () => show({}) } : undefined}>
+            When candidates ask a question in the portal or reply by email, this page shows how quickly each recruiter and team answers them.
+          </EmptyStateCard>
         ) : (
           <>
             <FiguresTable
@@ -154,8 +115,8 @@ export function Responsiveness({ orgSlug, range }: { orgSlug: string; range: Res
             <li>Replies owed now counts candidates waiting for a reply today, whenever they asked (archived candidates are left out).</li>
           </ul>
         </section>
-      </div>
-    </div>
+      </UpdatingRegion>
+    </AgencyPage>
   );
 }
 
@@ -182,47 +143,14 @@ function RangeFilter({ from, to, custom, onChange }: { from: string; to: string;
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Questions asked</legend>
         <div className="mt-1.5 flex flex-wrap items-end gap-3">
-          <div className="min-w-40 flex-1 space-y-1 sm:flex-none">
-            <label htmlFor={ids.from} className="block text-xs text-slate-600">
-              From
-            </label>
-            <input
-              id={ids.from}
-              type="date"
-              value={draftFrom}
-              max={draftTo || undefined}
-              onChange={(e) => change(e.target.value, draftTo)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? ids.error : undefined}
-              className={controlClass}
-            />
-          </div>
-          <div className="min-w-40 flex-1 space-y-1 sm:flex-none">
-            <label htmlFor={ids.to} className="block text-xs text-slate-600">
-              To
-            </label>
-            <input
-              id={ids.to}
-              type="date"
-              value={draftTo}
-              min={draftFrom || undefined}
-              onChange={(e) => change(draftFrom, e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? ids.error : undefined}
-              className={controlClass}
-            />
-          </div>
+          <DateRangeFields layout="compact" from={draftFrom} to={draftTo} onChange={change} ids={ids} error={error} />
           {custom ? (
             <Button type="button" variant="ghost" onClick={() => onChange({})}>
               Last 90 days
             </Button>
           ) : null}
         </div>
-        {error ? (
-          <p id={ids.error} role="alert" className="mt-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <AlertLine id={ids.error} className="mt-2" message={error} />
       </fieldset>
     </form>
   );
