@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   'email.manage': ADMINS,
   'dashboard.read': ALL,
   'dashboard.export': ALL,
+  'analytics.read': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

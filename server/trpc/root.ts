@@ -1,3 +1,4 @@
+import { analyticsRouter } from '@/server/routers/analytics.router';
 import { applicationRouter } from '@/server/routers/application.router';
 import { auditRouter } from '@/server/routers/audit.router';
 import { candidateRouter } from '@/server/routers/candidate.router';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   interview: interviewRouter,
   touch: touchRouter,
   dashboard: dashboardRouter,
+  analytics: analyticsRouter,
   import: importRouter,
   portal: portalRouter,
   email: emailRouter,

@@ -18,7 +18,7 @@ test('the sign-in pages have no WCAG 2.1 AA violations', async ({ page }) => {
 
 test('the recruiter pages have no WCAG 2.1 AA violations', async ({ page }) => {
   await signIn(page, DEMO.owner);
-  for (const path of ['', '/inbox', '/candidates', '/jobs', '/agency', '/candidates/import']) {
+  for (const path of ['', '/inbox', '/candidates', '/jobs', '/analytics', '/agency', '/candidates/import']) {
     await page.goto(`/${DEMO.slug}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoViolations(page, path || 'dashboard');
@@ -41,4 +41,20 @@ test('a recruiter sees only the candidates of their team', async ({ page }) => {
   // Riley is in Engineering only: no candidate of Sales & Marketing is listed.
   await expect(rows.filter({ hasText: 'Sales & Marketing' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'Engineering' }).first()).toBeVisible();
+});
+
+test('the analytics charts render for the demo agency, each with a table view', async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/${DEMO.slug}/analytics`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+  for (const chart of ['follow-up-rate', 'time-to-follow-up', 'signal-mix', 'reply-time']) {
+    const section = page.getByTestId(`chart-${chart}`);
+    await expect(section.getByTestId(`chart-${chart}-image`).locator('svg').first()).toBeVisible();
+    await section.getByText('Show as table').click();
+    await expect(section.getByRole('table')).toBeVisible();
+    await expect(section.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    expect(await section.getByTestId(`chart-${chart}-csv`).getAttribute('href')).toContain(`/analytics/${chart}`);
+  }
+  await expectNoViolations(page, 'analytics with tables open');
+  await page.screenshot({ path: test.info().outputPath('analytics.png'), fullPage: true });
 });

@@ -46,6 +46,7 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'dashboard.list': { orgSlug, teamId: victim.teamId, jobId: victim.jobId, ownerId: victim.recruiterId, stage: 'interview', followedUp: 'all', sort: 'ended' },
     'dashboard.summary': { orgSlug, teamId: victim.teamId, jobId: victim.jobId, ownerId: victim.recruiterId },
     'dashboard.options': { orgSlug },
+    'analytics.get': { orgSlug, teamId: victim.teamId, jobId: victim.jobId, ownerId: victim.recruiterId, from: '2026-01-01', to: '2026-12-31' },
     'dashboard.inbox': { orgSlug },
     'import.preview': { orgSlug, csv: 'name,email,team,job_title,client_company\nInjected,injected@example.com,Fixture team,Fixture Engineer,Fixture Co\n' },
     'import.commit': { orgSlug, csv: 'name,email,team,job_title,client_company\nInjected,injected@example.com,Fixture team,Fixture Engineer,Fixture Co\n', confirm: true },

@@ -11,6 +11,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `/${slug}/inbox`, label: 'Replies owed' },
     { href: `/${slug}/candidates`, label: 'Candidates' },
     { href: `/${slug}/jobs`, label: 'Jobs' },
+    { href: `/${slug}/analytics`, label: 'Analytics' },
     { href: `/${slug}/agency`, label: 'Agency' },
   ];
   return (

@@ -1,0 +1,5 @@
+import { AnalyticsSkeleton } from './skeleton';
+
+export default function Loading() {
+  return <AnalyticsSkeleton />;
+}
