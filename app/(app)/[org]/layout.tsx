@@ -13,7 +13,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href={`/${membership.slug}`} className="text-base font-bold text-brand-700">
             Afterview
           </Link>
@@ -46,7 +46,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </details>
           <WorkspaceNav slug={membership.slug} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="hidden text-slate-600 sm:inline" data-testid="signed-in-as">
+            {/* Six workspace links leave room for the address only on wide screens; the switcher names the agency. */}
+            <span className="hidden max-w-48 truncate text-slate-600 xl:inline" title={user.email} data-testid="signed-in-as">
               {user.email}
             </span>
             <form action={signOutAction}>
