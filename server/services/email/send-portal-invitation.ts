@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { firstName } from '@/server/services/candidates/first-name';
 import { renderTemplate } from '@/emails';
 import { conversationSubject } from '@/emails/recruiter-reply';
 import { queryRows } from '@/db/client';
@@ -47,7 +48,7 @@ export async function sendPortalInvitation(ctx: ServiceContext, input: SendPorta
   const interviewLabel = about.kind && about.starts_at ? `your ${KIND_LABEL[about.kind]} interview on ${dateIn(about.starts_at, { weekday: 'long', day: 'numeric', month: 'long' })}` : null;
 
   const rendered = await renderTemplate('portal-invitation', {
-    candidateFirstName: candidate.name.trim().split(/\s+/)[0] ?? candidate.name,
+    candidateFirstName: firstName(candidate.name),
     agencyName: org.name,
     brandColor: org.brand_color,
     logoUrl: org.logo_url,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { firstName } from '@/server/services/candidates/first-name';
 import { queryRows } from '@/db/client';
 import { AppError } from '@/server/errors';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
@@ -90,7 +91,7 @@ async function emailAnswer(
   const sender = await loadSender(ctx);
   const conversation = await ensureConversation(ctx.tx, ctx.actor.orgId, input.candidate.id, await defaultThreadSubject(ctx, input.candidate.id, org.name));
   const rendered = await renderTemplate('question-answered', {
-    candidateFirstName: input.candidate.name.trim().split(/\s+/)[0] ?? input.candidate.name,
+    candidateFirstName: firstName(input.candidate.name),
     agencyName: org.name,
     brandColor: org.brand_color,
     logoUrl: org.logo_url,

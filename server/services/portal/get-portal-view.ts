@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { Interviewer } from '@/db/schema';
+import { firstName } from '@/server/services/candidates/first-name';
 import type { PortalContext, PortalQuestion, PortalThanks, PortalView } from './types';
 
 /** Below this many answered questions a median says little; the agency's own target is shown instead. */
@@ -12,10 +13,6 @@ export function replyTimeLabel(seconds: number): string {
   if (hours <= 1) return 'within an hour';
   if (hours < 36) return `within ${Math.ceil(hours)} hours`;
   return `within ${Math.ceil(hours / 24)} days`;
-}
-
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
 }
 
 /** The portal page of one candidate's application: nothing here can name another candidate. */

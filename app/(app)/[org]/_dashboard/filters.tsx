@@ -1,29 +1,15 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { FilterSelect, ScopeSelects, type ScopeOptions } from '@/app/_components/scope-selects';
 import { Button, cx } from '@/app/_components/ui';
 import { hasFilters, type DashboardFilters, type FollowedUpChoice } from '@/server/services/dashboard/dashboard-view';
-import type { getDashboardOptions } from '@/server/services/dashboard/get-dashboard-options';
 import { STAGE_LABELS } from './labels';
 
-export type DashboardOptions = Awaited<ReturnType<typeof getDashboardOptions>>;
+export type DashboardOptions = ScopeOptions;
 
 const controlClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 sm:text-sm';
-
-function SelectField({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  const id = useId();
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={controlClass}>
-        {children}
-      </select>
-    </div>
-  );
-}
 
 const FOLLOWED_UP_LABELS: Record<FollowedUpChoice, string> = { all: 'All', yes: 'Yes', no: 'No' };
 
@@ -50,7 +36,6 @@ export function DashboardFilterBar({
   const activeCount = [filters.teamId, filters.jobId, filters.ownerId, filters.stage, filters.from, filters.to, filters.followedUp !== 'all' ? filters.followedUp : undefined].filter(Boolean).length;
 
   const apply = (patch: Partial<DashboardFilters>) => onChange({ ...filters, ...patch });
-  const jobs = filters.teamId ? options.jobs.filter((j) => j.teamId === filters.teamId) : options.jobs;
 
   function changeDates(nextFrom: string, nextTo: string) {
     setFrom(nextFrom);
@@ -76,39 +61,10 @@ export function DashboardFilterBar({
         <span aria-hidden="true">{expanded ? '▴' : '▾'}</span>
       </button>
       <div id={panelId} className={cx('gap-4 sm:grid sm:grid-cols-2 lg:grid-cols-4', expanded ? 'mt-4 grid' : 'hidden')}>
-        <SelectField
-          label="Team"
-          value={filters.teamId ?? ''}
-          onChange={(teamId) => {
-            const keepJob = !teamId || options.jobs.some((j) => j.id === filters.jobId && j.teamId === teamId);
-            apply({ teamId: teamId || undefined, jobId: keepJob ? filters.jobId : undefined });
-          }}
-        >
-          <option value="">All teams</option>
-          {options.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Job" value={filters.jobId ?? ''} onChange={(jobId) => apply({ jobId: jobId || undefined })}>
-          <option value="">All jobs</option>
-          {jobs.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.title} — {j.clientCompany}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Candidate owner" value={filters.ownerId ?? ''} onChange={(ownerId) => apply({ ownerId: ownerId || undefined })}>
-          <option value="">Anyone</option>
-          {options.owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+        <ScopeSelects options={options} value={filters} apply={apply} className={controlClass} />
+        <FilterSelect
           label="Stage"
+          className={controlClass}
           value={filters.stage ?? ''}
           onChange={(stage) => apply({ stage: options.stages.find((s) => s === stage) })}
         >
@@ -118,7 +74,7 @@ export function DashboardFilterBar({
               {STAGE_LABELS[s]}
             </option>
           ))}
-        </SelectField>
+        </FilterSelect>
         <fieldset className="sm:col-span-2">
           <legend className="text-sm font-medium text-slate-800">Interview ended</legend>
           <div className="mt-1.5 grid grid-cols-2 gap-3">

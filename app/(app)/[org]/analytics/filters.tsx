@@ -1,28 +1,14 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { ScopeSelects, type ScopeOptions } from '@/app/_components/scope-selects';
 import { Button } from '@/app/_components/ui';
 import { hasAnalyticsFilters, rangeProblem, type AnalyticsFilters } from '@/server/services/analytics/analytics-view';
-import type { getDashboardOptions } from '@/server/services/dashboard/get-dashboard-options';
 import { controlClass } from '../agency/_shared/controls';
 import { DateRangeFields } from '../agency/_shared/date-range-fields';
 import { AlertLine } from '../agency/_shared/status-lines';
 
-export type AnalyticsOptions = Awaited<ReturnType<typeof getDashboardOptions>>;
-
-function SelectField({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  const id = useId();
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={controlClass}>
-        {children}
-      </select>
-    </div>
-  );
-}
+export type AnalyticsOptions = ScopeOptions;
 
 /**
  * The analytics filters. A pick goes straight to the URL (the page reads its view from there); a
@@ -48,7 +34,6 @@ export function AnalyticsFilterBar({
   const ids = { from: useId(), to: useId(), error: useId() };
 
   const apply = (patch: Partial<AnalyticsFilters>) => onChange({ ...view, ...patch });
-  const jobs = view.teamId ? options.jobs.filter((j) => j.teamId === view.teamId) : options.jobs;
   const custom = Boolean(view.from || view.to);
 
   function changeDates(nextFrom: string, nextTo: string) {
@@ -66,37 +51,7 @@ export function AnalyticsFilterBar({
   return (
     <form role="search" aria-label="Filter analytics" onSubmit={(e) => e.preventDefault()} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="analytics-filters">
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField
-          label="Team"
-          value={view.teamId ?? ''}
-          onChange={(teamId) => {
-            const keepJob = !teamId || options.jobs.some((j) => j.id === view.jobId && j.teamId === teamId);
-            apply({ teamId: teamId || undefined, jobId: keepJob ? view.jobId : undefined });
-          }}
-        >
-          <option value="">All teams</option>
-          {options.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Job" value={view.jobId ?? ''} onChange={(jobId) => apply({ jobId: jobId || undefined })}>
-          <option value="">All jobs</option>
-          {jobs.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.title} — {j.clientCompany}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Candidate owner" value={view.ownerId ?? ''} onChange={(ownerId) => apply({ ownerId: ownerId || undefined })}>
-          <option value="">Anyone</option>
-          {options.owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        <ScopeSelects options={options} value={view} apply={apply} className={controlClass} />
       </div>
       <fieldset className="mt-4">
         <legend className="text-sm font-medium text-slate-800">Period</legend>

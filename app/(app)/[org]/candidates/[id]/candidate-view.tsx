@@ -15,7 +15,8 @@ import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import { CandidateForm, candidateInputOf } from '../candidate-form';
 import { ApplicationsCard, InterviewsCard } from './candidate-records';
 import { ComposeEmailDialog } from './compose-email';
-import { firstName, PortalLinksCard } from './portal-links';
+import { firstName } from '@/server/services/candidates/first-name';
+import { PortalLinksCard } from './portal-links';
 import { PrivacyActionsCard } from './privacy-actions';
 import { Timeline } from './timeline';
 

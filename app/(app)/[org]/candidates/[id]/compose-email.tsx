@@ -10,7 +10,7 @@ import type { RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { excerpt } from '@/server/services/dashboard/format';
 import type { CandidateData } from './candidate-view';
-import { firstName } from './portal-links';
+import { firstName } from '@/server/services/candidates/first-name';
 import { timelineInput } from './timeline-input';
 
 /** The server's limits (server/services/email/send-candidate-email.ts), which stay out of the client bundle. */

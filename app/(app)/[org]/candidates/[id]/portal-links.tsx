@@ -1,5 +1,6 @@
 'use client';
 
+import { firstName } from '@/server/services/candidates/first-name';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ConfirmDialog, Dialog, DialogActions } from '@/app/_components/dialog';
 import { fieldErrorsOf, formErrorOf, FormError, LiveStatus, SelectField, TextAreaField, useFocusFirstError, withLabel } from '@/app/_components/form';
@@ -25,10 +26,6 @@ const STATUS: Record<PortalLink['status'], { label: string; tone: PillTone }> = 
   expired: { label: 'Expired', tone: 'slate' },
   revoked: { label: 'Revoked', tone: 'red' },
 };
-
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
 
 type Props = { org: OrgView; orgSlug: string; data: CandidateData; onDone: (message: string) => void };
 

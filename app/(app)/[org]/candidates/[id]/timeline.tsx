@@ -17,7 +17,7 @@ import { excerpt } from '@/server/services/dashboard/format';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import type { CandidateData } from './candidate-view';
 import { ComposeEmailDialog } from './compose-email';
-import { firstName } from './portal-links';
+import { firstName } from '@/server/services/candidates/first-name';
 import { timelineInput } from './timeline-input';
 
 type TimelineItemData = RouterOutputs['touch']['timeline']['items'][number];
