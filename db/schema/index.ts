@@ -4,3 +4,4 @@ export * from './mail';
 export * from './records';
 export * from './touches';
 export * from './portal';
+export * from './notifications';

@@ -48,7 +48,7 @@ export const OUTBOUND_EMAIL_STATUSES = ['queued', 'sending', 'sent', 'delayed', 
 export type OutboundEmailStatus = (typeof OUTBOUND_EMAIL_STATUSES)[number];
 export const outboundEmailStatusEnum = pgEnum('outbound_email_status', OUTBOUND_EMAIL_STATUSES);
 
-export const OUTBOUND_EMAIL_KINDS = ['portal_invitation', 'recruiter_reply', 'question_answered', 'team_invitation', 'daily_digest'] as const;
+export const OUTBOUND_EMAIL_KINDS = ['portal_invitation', 'recruiter_reply', 'question_answered', 'team_invitation', 'daily_digest', 'reply_reminder', 'status_update'] as const;
 export type OutboundEmailKind = (typeof OUTBOUND_EMAIL_KINDS)[number];
 
 /**
@@ -108,9 +108,12 @@ export const outboundEmails = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     statusAt: timestamp('status_at', { withTimezone: true }).notNull().defaultNow(),
+    // Jobs that may run twice (digests, reminders) name each email, so the second run queues nothing.
+    dedupeKey: text('dedupe_key'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('outbound_emails_dedupe_uq').on(t.orgId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     uniqueIndex('outbound_emails_provider_uq').on(t.providerId).where(sql`${t.providerId} is not null`),
     index('outbound_emails_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('queued', 'sending')`),
     index('outbound_emails_candidate_idx').on(t.orgId, t.candidateId, t.createdAt),

@@ -28,6 +28,9 @@ export const organizations = pgTable('organizations', {
   replyToAddress: text('reply_to_address'),
   // GDPR: candidates with no activity for this many months are erased by a daily job; null keeps them.
   retentionMonths: integer('retention_months'),
+  // "No decision yet" updates: every this many days, a short note to candidates still waiting after an interview.
+  statusUpdatesEnabled: boolean('status_updates_enabled').notNull().default(false),
+  statusUpdateDays: integer('status_update_days').notNull().default(7),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -37,6 +40,9 @@ export const memberships = pgTable(
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
+    // The member's own choices: the daily digest email and reminder emails (in-app reminders always show).
+    digestEnabled: boolean('digest_enabled').notNull().default(true),
+    reminderEmails: boolean('reminder_emails').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { organizations } from './orgs';
 import { applications, candidates, interviews } from './records';
@@ -51,6 +51,8 @@ export const touches = pgTable(
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     // The inbound touch this one answers (a recruiter's answer to a portal question).
     inReplyTo: uuid('in_reply_to'),
+    // Commit-independent order of recording: live updates use it as the event id a browser resumes from.
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -62,6 +64,7 @@ export const touches = pgTable(
     foreignKey({ columns: [t.orgId, t.inReplyTo], foreignColumns: [t.orgId, t.id], name: 'touches_in_reply_to_fk' }),
     index('touches_in_reply_to_idx').on(t.orgId, t.inReplyTo).where(sql`${t.inReplyTo} is not null`),
     index('touches_interview_idx').on(t.orgId, t.interviewId).where(sql`${t.interviewId} is not null`),
+    index('touches_seq_idx').on(t.orgId, t.seq),
   ],
 );
 

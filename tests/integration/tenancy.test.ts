@@ -81,9 +81,10 @@ describe('attacking every tenant table', () => {
     const before = await snapshotTenant(b.orgId);
     for (const table of tables) {
       const t = sql.identifier(table);
+      // overriding system value: the copy carries the identity column too (touches.seq).
       const message = await errorOf(() =>
         withTenant(a.orgId, (tx) =>
-          tx.execute(sql`insert into ${t} select (jsonb_populate_record(null::${t}, to_jsonb(x) || jsonb_build_object('org_id', ${b.orgId}::text))).* from ${t} x limit 1`),
+          tx.execute(sql`insert into ${t} overriding system value select (jsonb_populate_record(null::${t}, to_jsonb(x) || jsonb_build_object('org_id', ${b.orgId}::text))).* from ${t} x limit 1`),
         ),
       );
       expect(message, table).toMatch(/row-level security/);
@@ -93,6 +94,7 @@ describe('attacking every tenant table', () => {
 
   it('refuses to move A’s rows into B', async () => {
     for (const table of tables) {
+      // overriding system value: the copy carries the identity column too (touches.seq).
       const message = await errorOf(() => withTenant(a.orgId, (tx) => tx.execute(sql`update ${sql.identifier(table)} set org_id = ${b.orgId}`)));
       expect(message, table).toMatch(/row-level security|permission denied/);
     }
@@ -134,6 +136,7 @@ describe('foreign keys pointing at another tenant', () => {
         .filter(({ col }) => col !== 'org_id')
         .map(({ col, refcol }) => sql`${sql.identifier(col)} = ${String(target![refcol])}`);
       // Run as the table owner, so grants (the ledger is append-only) cannot hide what the key itself allows.
+      // overriding system value: the copy carries the identity column too (touches.seq).
       const message = await errorOf(() =>
         getDb().transaction(async (tx) => {
           await tx.execute(sql`update ${sql.identifier(fk.tbl)} set ${sql.join(assignments, sql`, `)} where org_id = ${a.orgId}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
-import { applications, auditLog, candidates, conversations, inboundEmails, interviews, invitations, jobs, memberships, outboundEmails, portalLinks, suppressions, teamMembers, teams, users, type Role } from '@/db/schema';
+import { applications, auditLog, candidates, conversations, inboundEmails, interviews, invitations, jobs, memberships, notifications, outboundEmails, portalLinks, suppressions, teamMembers, teams, users, type Role } from '@/db/schema';
 import { generatePortalToken, hashPortalToken } from '@/server/services/portal/portal-token';
 import { recordTouch } from '@/server/services/touches/record-touch';
 import { withTenant } from '@/db/tenant';
@@ -174,6 +174,9 @@ export const TENANT_TABLE_FIXTURES: Record<string, Builder> = {
       expiresAt: new Date(Date.now() + 7 * 86_400_000),
     }).returning({ id: invitations.id });
     fx.invitationId = invitation!.id;
+  },
+  notifications: async (tx, fx) => {
+    await tx.insert(notifications).values({ orgId: fx.orgId, userId: fx.recruiterId, kind: 'reply_overdue', candidateId: fx.candidateId, subjectAt: new Date(), dedupeKey: `fixture:${randomUUID()}` });
   },
   // Both are derived: recording the touch above created one row in each.
   candidate_engagement: async () => {},

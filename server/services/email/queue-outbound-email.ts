@@ -70,13 +70,17 @@ export interface QueueEmailInput {
   org: AgencyMailSettings;
   /** Where replies go when the agency has neither an inbound domain nor a reply-to address: the recruiter's own. */
   fallbackReplyTo: string | null;
+  /** Names the email for jobs that may run twice: a second email with the same key is not queued. */
+  dedupeKey?: string;
+  /** Who sends it; defaults to the actor. Jobs send as nobody (null). */
+  createdBy?: string | null;
 }
 
 /**
  * Writes one email to the agency outbox, in the caller's transaction: if the change that causes
  * it rolls back, so does the email. The queue sends it after the commit.
  */
-export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailInput): Promise<{ id: string; messageId: string }> {
+export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailInput): Promise<{ id: string; messageId: string; queued: boolean }> {
   await assertNotSuppressed(ctx, input.to);
   const id = randomUUID();
   const messageId = `<${id}@${mailDomain()}>`;
@@ -90,23 +94,29 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
     conversation && input.org.inbound_domain
       ? replyAddress(conversation.reply_token, input.org.inbound_domain)
       : (input.org.reply_to_address ?? input.fallbackReplyTo);
-  await ctx.tx.insert(outboundEmails).values({
-    orgId: ctx.actor.orgId,
-    id,
-    kind: input.kind,
-    candidateId: input.candidateId,
-    conversationId: conversation?.id ?? null,
-    touchId: input.touchId ?? null,
-    fromAddress: agencyFrom(input.org),
-    toAddress: input.to,
-    replyTo,
-    subject: input.subject,
-    html: input.html,
-    text: input.text,
-    headers,
-    messageId,
-    createdBy: ctx.actor.userId,
-  });
+  const inserted = await ctx.tx
+    .insert(outboundEmails)
+    .values({
+      orgId: ctx.actor.orgId,
+      id,
+      kind: input.kind,
+      candidateId: input.candidateId,
+      conversationId: conversation?.id ?? null,
+      touchId: input.touchId ?? null,
+      fromAddress: agencyFrom(input.org),
+      toAddress: input.to,
+      replyTo,
+      subject: input.subject,
+      html: input.html,
+      text: input.text,
+      headers,
+      messageId,
+      createdBy: input.createdBy !== undefined ? input.createdBy : ctx.actor.userId,
+      dedupeKey: input.dedupeKey ?? null,
+    })
+    .onConflictDoNothing({ target: [outboundEmails.orgId, outboundEmails.dedupeKey], where: sql`${outboundEmails.dedupeKey} is not null` })
+    .returning({ id: outboundEmails.id });
+  if (inserted.length === 0) return { id, messageId, queued: false };
   if (conversation) {
     await ctx.tx.execute(
       sql`update conversations set last_message_id = ${messageId}, updated_at = now(),
@@ -115,5 +125,5 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
     );
   }
   ctx.afterCommit?.(kickDelivery);
-  return { id, messageId };
+  return { id, messageId, queued: true };
 }
