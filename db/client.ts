@@ -22,6 +22,11 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   db: Db;
   executeSql: ExecuteSql;
+  /**
+   * LISTENs on a channel on a connection of its own (postgres.js reconnects it and LISTENs again;
+   * `onListen` runs after every (re)connect, so a caller can catch up on what it may have missed).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -53,7 +58,11 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
       const last = Array.isArray(result[0]) ? (result.at(-1) as Record<string, unknown>[]) : (result as Record<string, unknown>[]);
       return { rows: [...last] };
     };
-    return { kind: 'postgres', db: drizzlePostgres(client, { schema }) as unknown as Db, executeSql, close: () => client.end({ timeout: 5 }) };
+    const listen: Database['listen'] = async (channel, onPayload, onListen) => {
+      const { unlisten } = await client.listen(channel, onPayload, onListen);
+      return unlisten;
+    };
+    return { kind: 'postgres', db: drizzlePostgres(client, { schema }) as unknown as Db, executeSql, listen, close: () => client.end({ timeout: 5 }) };
   }
   const dir = config.dir.startsWith('memory://') ? config.dir : path.resolve(config.dir);
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
@@ -64,7 +73,13 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
     const results = await client.exec(text);
     return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
   };
-  return { kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, executeSql, close: () => client.close() };
+  // One embedded connection: it hears its own NOTIFYs, after each transaction commits, in-process.
+  const listen: Database['listen'] = async (channel, onPayload, onListen) => {
+    const unlisten = await client.listen(channel, onPayload);
+    onListen?.();
+    return unlisten;
+  };
+  return { kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, executeSql, listen, close: () => client.close() };
 }
 
 // One database per process. Next.js may evaluate this module in several bundles (RSC, route

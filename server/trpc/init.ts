@@ -33,6 +33,13 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
+    sse: {
+      // A stream ends every few minutes and the browser reconnects with its last event id: the
+      // membership is checked again and nothing is lost.
+      maxDurationMs: 5 * 60_000,
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 40_000 },
+    },
     errorFormatter({ shape, error }) {
       if (error.cause instanceof ZodError) {
         const { message, fieldErrors } = describeZodError(error.cause);
@@ -97,6 +104,17 @@ export const orgProcedure = authedProcedure.input(ZOrgScopedInput).use(async ({ 
   });
   if (result.ok) for (const fn of committed) fn();
   return result;
+});
+
+/**
+ * For subscriptions: the same membership check as orgProcedure, but no transaction — a stream stays
+ * open for minutes and reads in short tenant transactions of its own.
+ */
+export const orgSubscriptionProcedure = authedProcedure.input(ZOrgScopedInput).use(async ({ ctx, input, next }) => {
+  const membership = await unsafeFindMembershipBySlug({ userId: ctx.userId, slug: input.orgSlug });
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'This agency does not exist or you are not a member of it.' });
+  const actor: Actor = { userId: ctx.userId, orgId: membership.orgId, role: membership.role };
+  return next({ ctx: { ...ctx, actor } });
 });
 
 export function permissionProcedure(permission: Permission) {

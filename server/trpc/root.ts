@@ -7,6 +7,7 @@ import { emailRouter } from '@/server/routers/email.router';
 import { importRouter } from '@/server/routers/import.router';
 import { interviewRouter } from '@/server/routers/interview.router';
 import { jobRouter } from '@/server/routers/job.router';
+import { liveRouter } from '@/server/routers/live.router';
 import { invitationRouter } from '@/server/routers/invitation.router';
 import { memberRouter } from '@/server/routers/member.router';
 import { orgRouter } from '@/server/routers/org.router';
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   responsiveness: responsivenessRouter,
   privacy: privacyRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

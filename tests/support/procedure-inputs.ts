@@ -9,6 +9,7 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
   const orgSlug = victim.slug;
   return {
     'org.overview': { orgSlug },
+    'live.touches': { orgSlug, lastEventId: '0' },
     'org.updatePortalSettings': { orgSlug, portalLinkDays: 7, brandColor: '#000000', logoUrl: '' },
     'team.create': { orgSlug, name: 'Injected team' },
     'team.rename': { orgSlug, teamId: victim.teamId, name: 'Renamed team' },

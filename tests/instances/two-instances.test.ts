@@ -1,0 +1,172 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { sessions } from '@/db/schema';
+import { createTenant, type TenantFixture } from '../support/fixtures';
+
+/**
+ * Two `next start` instances on different ports, sharing one Postgres server, as behind a load
+ * balancer: a touch recorded through one reaches a browser subscribed on the other.
+ * Run by `npm run test:instances` (needs DATABASE_URL and a production build).
+ */
+const PORTS = [3201, 3202] as const;
+const root = path.resolve(import.meta.dirname, '../..');
+const instances: ChildProcess[] = [];
+const logs: string[] = [];
+
+function start(port: number, databaseUrl: string): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/next.ts', 'start'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '4',
+      AUTH_SECRET: 'two-instances-test-secret-two-instances-test-secret',
+      RESEND_API_KEY: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => logs.push(`[${port}] ${chunk.toString()}`);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return child;
+}
+
+async function waitUntilUp(port: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://localhost:${port}/signin`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`instance on port ${port} did not start:\n${logs.join('')}`);
+}
+
+let fx: TenantFixture;
+let cookie: string;
+
+beforeAll(async () => {
+  const databaseUrl = inject('databaseUrl');
+  if (!databaseUrl) throw new Error('The two-instance test needs DATABASE_URL: two app instances cannot share an embedded database.');
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('The two-instance test runs `next start`: run `npm run build` first.');
+  for (const port of PORTS) instances.push(start(port, databaseUrl));
+  fx = await createTenant('Instances');
+  const token = randomUUID();
+  await getDb().insert(sessions).values({ sessionToken: token, userId: fx.ownerId, expires: new Date(Date.now() + 3_600_000) });
+  cookie = `authjs.session-token=${token}`;
+  await Promise.all(PORTS.map(waitUntilUp));
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of instances) child.kill('SIGTERM');
+  await Promise.all(instances.map((child) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))));
+});
+
+/** Records a call from the candidate through the instance on `port`, as a recruiter logging it would. */
+async function logCall(port: number, body: string): Promise<void> {
+  const response = await fetch(`http://localhost:${port}/api/trpc/touch.log`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      json: { orgSlug: fx.slug, candidateId: fx.candidateId, kind: 'call', direction: 'inbound', occurredAt: new Date().toISOString(), body, clientRequestId: randomUUID() },
+    }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+}
+
+/** A browser's EventSource, by hand: reads the subscription's server-sent events until stopped. */
+function subscribe(port: number, lastEventId?: string) {
+  const controller = new AbortController();
+  const events: SseEvent[] = [];
+  const input = encodeURIComponent(JSON.stringify({ json: { orgSlug: fx.slug, ...(lastEventId ? { lastEventId } : {}) } }));
+  const reading = (async () => {
+    const response = await fetch(`http://localhost:${port}/api/trpc/live.touches?input=${input}`, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
+    if (!response.ok || !response.body) throw new Error(`subscription refused: ${response.status} ${await response.text()}`);
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event: SseEvent = {};
+        for (const line of block.split('\n')) {
+          const [field, ...rest] = line.split(':');
+          const value = rest.join(':').trimStart();
+          if (field === 'id' || field === 'event') event[field] = value;
+          else if (field === 'data') event.data = (event.data ? `${event.data}\n` : '') + value;
+        }
+        events.push(event);
+      }
+    }
+  })().catch((error: unknown) => {
+    if (!controller.signal.aborted) throw error;
+  });
+  const bodies = () => events.flatMap((e) => (e.data?.includes('"touchId"') ? [e] : []));
+  return {
+    events,
+    /** Waits until a data event carries `text`; the subscription is connected once `connected` came. */
+    async waitFor(predicate: () => boolean, what: string): Promise<void> {
+      const deadline = Date.now() + 20_000;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}\n${logs.join('').slice(-4000)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    touchEvents: bodies,
+    connected: () => events.some((e) => e.event === 'connected'),
+    async stop() {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
+describe('two app instances on one Postgres server', () => {
+  it('stream a touch recorded through one instance to a subscriber connected to the other, and resume from the last event id', async () => {
+    const onB = subscribe(PORTS[1]);
+    await onB.waitFor(onB.connected, 'the subscription to connect');
+
+    const first = `First call ${randomUUID()}`;
+    await logCall(PORTS[0], first);
+    await onB.waitFor(() => onB.touchEvents().length >= 1, 'the touch recorded on the other instance');
+    const [event] = onB.touchEvents();
+    expect(event!.data).toContain(fx.candidateId);
+    expect(event!.data).toContain(fx.candidateName);
+    expect(event!.id).toMatch(/^\d+$/);
+    await onB.stop();
+
+    // While the browser is away, another touch lands through the first instance.
+    await logCall(PORTS[0], `While away ${randomUUID()}`);
+    const resumed = subscribe(PORTS[1], event!.id);
+    await resumed.waitFor(() => resumed.touchEvents().length >= 1, 'the missed touch to be replayed');
+    await resumed.stop();
+    const replayed = resumed.touchEvents();
+    expect(replayed).toHaveLength(1);
+    expect(Number(replayed[0]!.id)).toBeGreaterThan(Number(event!.id));
+  });
+
+  it('refuses a subscription without a session on either instance', async () => {
+    for (const port of PORTS) {
+      const input = encodeURIComponent(JSON.stringify({ json: { orgSlug: fx.slug } }));
+      const response = await fetch(`http://localhost:${port}/api/trpc/live.touches?input=${input}`, { headers: { accept: 'text/event-stream' } });
+      const text = await response.text();
+      expect(text).toMatch(/UNAUTHORIZED|Please sign in/);
+      expect(text).not.toContain(fx.candidateId);
+    }
+  });
+});
