@@ -126,5 +126,5 @@ DailyDigestEmail.PreviewProps = {
     { candidateName: 'Jordan Lee', waitingFor: '3 days', overdue: true, url: 'http://localhost:3000/northwind/inbox?candidate=cand_jordan' },
   ],
   dashboardUrl: 'http://localhost:3000/northwind',
-  unsubscribeUrl: 'http://localhost:3000/northwind/settings/notifications?unsubscribe=digest',
+  unsubscribeUrl: 'http://localhost:3000/unsubscribe/preview-token',
 } satisfies DailyDigestEmailProps;

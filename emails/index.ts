@@ -5,6 +5,8 @@ import PortalInvitationEmail, { portalInvitationSubject, type PortalInvitationEm
 import QuestionAnsweredEmail, { questionAnsweredSubject, type QuestionAnsweredEmailProps } from './question-answered';
 import RecruiterReplyEmail, { conversationSubject, recruiterReplySubject, type RecruiterReplyEmailProps } from './recruiter-reply';
 import { renderEmail } from './render';
+import StatusUpdateEmail, { statusUpdateSubject, type StatusUpdateEmailProps } from './status-update';
+import ReplyReminderEmail, { replyReminderSubject, type ReplyReminderEmailProps } from './reply-reminder';
 import TeamInvitationEmail, { teamInvitationSubject, type TeamInvitationEmailProps } from './team-invitation';
 
 export interface EmailTemplate<P extends object> {
@@ -62,6 +64,18 @@ export const EMAIL_TEMPLATES = {
     component: DailyDigestEmail,
     previewProps: DailyDigestEmail.PreviewProps,
     subject: (p) => dailyDigestSubject(p.dateLabel),
+  }),
+  'status-update': defineTemplate<StatusUpdateEmailProps>({
+    name: 'Status update (no decision yet)',
+    component: StatusUpdateEmail,
+    previewProps: StatusUpdateEmail.PreviewProps,
+    subject: (p) => statusUpdateSubject(p.jobTitle),
+  }),
+  'reply-reminder': defineTemplate<ReplyReminderEmailProps>({
+    name: 'Reply reminder (to a recruiter)',
+    component: ReplyReminderEmail,
+    previewProps: ReplyReminderEmail.PreviewProps,
+    subject: (p) => replyReminderSubject(p.level, p.waitingFor),
   }),
 };
 

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'dashboard.read': ALL,
   'dashboard.export': ALL,
   'analytics.read': ALL,
+  'notification.read': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

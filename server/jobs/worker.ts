@@ -4,6 +4,7 @@ import { claimDueEmails, deliverClaimedEmail, type OutboxRef } from '@/server/em
 import { processWebhookEvent } from '@/server/services/email/process-webhook-event';
 import { unsafeClaimPendingEmailEvents } from '@/server/services/email/unsafe-email-lookups';
 import { boss, QUEUES, stopBoss } from './boss';
+import { scheduleFollowUps } from './follow-ups';
 import { scheduleRetention } from './retention';
 
 interface WorkerState {
@@ -81,6 +82,7 @@ export async function startWorker(): Promise<void> {
     for (const job of jobs) await processWebhookEvent(job.data.svixId);
   });
   await scheduleRetention(instance);
+  await scheduleFollowUps(instance);
   s.timer = setInterval(kickDelivery, env().MAIL_POLL_MS);
   s.timer.unref();
   kickDelivery();

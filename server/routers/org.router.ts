@@ -4,6 +4,7 @@ import { getOrgOverview } from '@/server/services/org/get-org-overview';
 import { updatePortalSettings, ZUpdatePortalSettingsInput } from '@/server/services/org/update-portal-settings';
 import { updateEmailSettings, ZUpdateEmailSettingsInput } from '@/server/services/org/update-email-settings';
 import { updateGeneralSettings, ZUpdateGeneralSettingsInput } from '@/server/services/org/update-general-settings';
+import { updateStatusUpdateSettings, ZUpdateStatusUpdateSettingsInput } from '@/server/services/org/update-status-update-settings';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
 
 export const orgRouter = createTRPCRouter({
@@ -24,4 +25,7 @@ export const orgRouter = createTRPCRouter({
   updateEmailSettings: permissionProcedure('org.update')
     .input(ZUpdateEmailSettingsInput)
     .mutation(({ ctx, input }) => updateEmailSettings(ctx, input)),
+  updateStatusUpdates: permissionProcedure('org.update')
+    .input(ZUpdateStatusUpdateSettingsInput)
+    .mutation(({ ctx, input }) => updateStatusUpdateSettings(ctx, input)),
 });

@@ -10,6 +10,7 @@ import { jobRouter } from '@/server/routers/job.router';
 import { liveRouter } from '@/server/routers/live.router';
 import { invitationRouter } from '@/server/routers/invitation.router';
 import { memberRouter } from '@/server/routers/member.router';
+import { notificationRouter } from '@/server/routers/notification.router';
 import { orgRouter } from '@/server/routers/org.router';
 import { portalRouter } from '@/server/routers/portal.router';
 import { privacyRouter } from '@/server/routers/privacy.router';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   responsiveness: responsivenessRouter,
   privacy: privacyRouter,
+  notification: notificationRouter,
   live: liveRouter,
 });
 

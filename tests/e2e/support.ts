@@ -39,7 +39,7 @@ export async function openNewestSignInEmail(page: Page, email: string, notThis: 
     await page.goto('/dev/mailbox');
     // Newest first: the first entry addressed to this user is the latest link. The queue delivers
     // within a second or two, so an older message must not be taken for the new one.
-    const newest = page.getByRole('link').filter({ hasText: `to ${email}` }).first();
+    const newest = signInEntries(page, email).first();
     await expect(newest).toBeVisible({ timeout: 1_000 });
     expect(await newest.getAttribute('href'), 'the new message has arrived').not.toBe(notThis);
     await newest.click({ timeout: 2_000 });
@@ -51,6 +51,11 @@ export async function openNewestSignInEmail(page: Page, email: string, notThis: 
   return href;
 }
 
+/** Mailbox entries of sign-in emails to `email`, newest first: reminders and digests land there too. */
+function signInEntries(page: Page, email: string) {
+  return page.getByRole('link').filter({ hasText: `to ${email}` }).filter({ hasText: 'Sign in to Afterview' });
+}
+
 function signInLink(page: Page) {
   return page.getByTestId('mail-link').and(page.locator('[href*="/api/auth/callback/email"]')).first();
 }
@@ -59,7 +64,7 @@ function signInLink(page: Page) {
 /** The mailbox entry of the newest message to `email`, if any: what a new one must differ from. */
 export async function newestMailboxEntry(page: Page, email: string): Promise<string | null> {
   await page.goto('/dev/mailbox');
-  const newest = page.getByRole('link').filter({ hasText: `to ${email}` }).first();
+  const newest = signInEntries(page, email).first();
   return (await newest.count()) > 0 ? newest.getAttribute('href') : null;
 }
 

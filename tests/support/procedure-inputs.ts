@@ -11,6 +11,7 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'org.overview': { orgSlug },
     'live.touches': { orgSlug, lastEventId: '0' },
     'org.updatePortalSettings': { orgSlug, portalLinkDays: 7, brandColor: '#000000', logoUrl: '' },
+    'org.updateStatusUpdates': { orgSlug, statusUpdatesEnabled: true, statusUpdateDays: 3 },
     'team.create': { orgSlug, name: 'Injected team' },
     'team.rename': { orgSlug, teamId: victim.teamId, name: 'Renamed team' },
     'team.archive': { orgSlug, teamId: victim.teamId, archived: true },
@@ -62,5 +63,12 @@ export function attackInputs(victim: TenantFixture): Record<string, Record<strin
     'email.removeSuppression': { orgSlug, email: 'victim-suppressed@example.com' },
     'org.updateEmailSettings': { orgSlug, senderName: 'Injected', inboundDomain: 'injected.example.com', trackEngagement: true },
     'touch.log': { orgSlug, candidateId: victim.candidateId, kind: 'call', direction: 'outbound', occurredAt: '2026-01-01T10:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000001' },
+    'notification.list': { orgSlug },
+    'notification.unreadCount': { orgSlug },
+    // The fixture does not name its notification; any id of the victim's stays out of reach the same way.
+    'notification.markRead': { orgSlug, ids: [victim.touchId, '00000000-0000-4000-8000-000000000004'] },
+    'notification.markAllRead': { orgSlug },
+    'notification.preferences': { orgSlug },
+    'notification.updatePreferences': { orgSlug, digestEnabled: false, reminderEmails: false },
   };
 }

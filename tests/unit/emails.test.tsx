@@ -20,7 +20,7 @@ const preview = <Id extends EmailTemplateId>(id: Id) => renderTemplate(id, EMAIL
 
 describe('the email registry', () => {
   it('has every template, each with a name and a subject for its preview props', () => {
-    expect(EMAIL_TEMPLATE_IDS).toEqual(['magic-link', 'portal-invitation', 'recruiter-reply', 'question-answered', 'team-invitation', 'daily-digest']);
+    expect(EMAIL_TEMPLATE_IDS).toEqual(['magic-link', 'portal-invitation', 'recruiter-reply', 'question-answered', 'team-invitation', 'daily-digest', 'status-update', 'reply-reminder']);
     for (const id of EMAIL_TEMPLATE_IDS) {
       expect(EMAIL_TEMPLATES[id].name).not.toBe('');
       expect(templateSubject(id, EMAIL_TEMPLATES[id].previewProps)).not.toBe('');

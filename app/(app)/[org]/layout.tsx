@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { unsafeListUserMemberships } from '@/server/services/org/unsafe-list-user-memberships';
 import { signOutAction } from '../actions';
+import { LiveUpdates } from './live-updates';
+import { NotificationBell } from './notification-bell';
 import { requireWorkspace } from './workspace';
 import { WorkspaceNav } from './workspace-nav';
 
@@ -12,7 +14,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
 
   return (
     <div className="min-h-dvh">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href={`/${membership.slug}`} className="text-base font-bold text-brand-700">
             Afterview
@@ -45,11 +47,25 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             </div>
           </details>
           <WorkspaceNav slug={membership.slug} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-1 text-sm sm:gap-2">
             {/* Six workspace links leave room for the address only on wide screens; the switcher names the agency. */}
             <span className="hidden max-w-48 truncate text-slate-600 xl:inline" title={user.email} data-testid="signed-in-as">
               {user.email}
             </span>
+            <LiveUpdates orgSlug={membership.slug} />
+            <NotificationBell orgSlug={membership.slug} />
+            <Link
+              href={`/${membership.slug}/settings`}
+              title="Your notification settings"
+              className="inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+              data-testid="settings-link"
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" className="size-5">
+                <path d="M12.2 2h-.4a2 2 0 0 0-2 2v.2a2 2 0 0 1-1 1.7l-.4.3a2 2 0 0 1-2 0l-.2-.1a2 2 0 0 0-2.7.7l-.2.4a2 2 0 0 0 .7 2.7l.2.1a2 2 0 0 1 1 1.7v.5a2 2 0 0 1-1 1.7l-.2.1a2 2 0 0 0-.7 2.7l.2.4a2 2 0 0 0 2.7.7l.2-.1a2 2 0 0 1 2 0l.4.3a2 2 0 0 1 1 1.7v.2a2 2 0 0 0 2 2h.4a2 2 0 0 0 2-2v-.2a2 2 0 0 1 1-1.7l.4-.3a2 2 0 0 1 2 0l.2.1a2 2 0 0 0 2.7-.7l.2-.4a2 2 0 0 0-.7-2.7l-.2-.1a2 2 0 0 1-1-1.7v-.5a2 2 0 0 1 1-1.7l.2-.1a2 2 0 0 0 .7-2.7l-.2-.4a2 2 0 0 0-2.7-.7l-.2.1a2 2 0 0 1-2 0l-.4-.3a2 2 0 0 1-1-1.7V4a2 2 0 0 0-2-2z" />
+                <circle cx="12" cy="12" r="3" />
+              </svg>
+              <span className="sr-only">Your notification settings</span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100">
                 Sign out

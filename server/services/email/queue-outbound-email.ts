@@ -74,6 +74,8 @@ export interface QueueEmailInput {
   dedupeKey?: string;
   /** Who sends it; defaults to the actor. Jobs send as nobody (null). */
   createdBy?: string | null;
+  /** More headers (List-Unsubscribe…); they cannot replace Message-ID or the threading headers. */
+  extraHeaders?: Record<string, string>;
 }
 
 /**
@@ -84,7 +86,8 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
   await assertNotSuppressed(ctx, input.to);
   const id = randomUUID();
   const messageId = `<${id}@${mailDomain()}>`;
-  const headers: Record<string, string> = { 'Message-ID': messageId };
+  const extra = Object.entries(input.extraHeaders ?? {}).filter(([name]) => !/^(message-id|in-reply-to|references)$/i.test(name));
+  const headers: Record<string, string> = { ...Object.fromEntries(extra), 'Message-ID': messageId };
   const conversation = input.conversation;
   if (conversation?.last_message_id) {
     headers['In-Reply-To'] = conversation.last_message_id;

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { memberships, organizations, teamMembers, teams, users } from '@/db/schema';
+import { env } from '@/server/env';
 import { AppError } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/types';
 
@@ -33,6 +34,12 @@ export async function getOrgOverview({ tx, actor }: ServiceContext) {
     },
     portal: { portalLinkDays: org.portalLinkDays, brandColor: org.brandColor, logoUrl: org.logoUrl },
     email: { senderName: org.senderName, inboundDomain: org.inboundDomain, trackEngagement: org.trackEngagement },
+    statusUpdates: {
+      statusUpdatesEnabled: org.statusUpdatesEnabled,
+      statusUpdateDays: org.statusUpdateDays,
+      // The template preview exists only while mail goes to the dev mailbox.
+      previewUrl: env().mail.transport === 'dev' ? '/dev/emails/status-update' : null,
+    },
     viewerRole: actor.role,
     members: members.map((m) => ({ ...m, teamIds: links.filter((l) => l.userId === m.userId).map((l) => l.teamId) })),
     teams: teamRows.map((team) => ({

@@ -6,6 +6,7 @@ import { EmailSettingsCard } from './email-settings';
 import { GeneralSettingsCard } from './general-settings';
 import { MembersCard } from './member-admin';
 import { PortalSettingsCard } from './portal-settings';
+import { StatusUpdateSettingsCard } from './status-update-settings';
 import { TeamsCard } from './team-admin';
 
 export function OrgOverviewSkeleton() {
@@ -42,6 +43,7 @@ export function OrgOverview({ orgSlug, viewerUserId }: { orgSlug: string; viewer
         />
         <PortalSettingsCard orgSlug={orgSlug} settings={data.portal} canManage={canManage} />
         <EmailSettingsCard orgSlug={orgSlug} agencyName={data.org.name} settings={data.email} canManage={canManage} />
+        <StatusUpdateSettingsCard orgSlug={orgSlug} settings={data.statusUpdates} canManage={canManage} />
       </div>
     </div>
   );

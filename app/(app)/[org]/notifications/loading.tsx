@@ -1,0 +1,5 @@
+import { NotificationsSkeleton } from './skeleton';
+
+export default function Loading() {
+  return <NotificationsSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { NotificationSettingsSkeleton } from './skeleton';
+
+export default function Loading() {
+  return <NotificationSettingsSkeleton />;
+}
