@@ -30,6 +30,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A statement as Drizzle sent it: what the benchmark replays raw, with no application around it. */
+export interface SentQuery {
+  text: string;
+  params: unknown[];
+}
+
+const recorder = globalThis as unknown as { __afterviewQueryRecorder?: (query: SentQuery) => void };
+
+/**
+ * Calls `record` with every statement Drizzle sends until the returned function stops it. For the
+ * benchmark (its raw-SQL baseline); the app never sets it, so the logger below costs one check.
+ */
+export function recordQueries(record: (query: SentQuery) => void): () => void {
+  recorder.__afterviewQueryRecorder = record;
+  return () => {
+    recorder.__afterviewQueryRecorder = undefined;
+  };
+}
+
+const logger = {
+  logQuery(text: string, params: unknown[]) {
+    recorder.__afterviewQueryRecorder?.({ text, params });
+  },
+};
+
 export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dir: string }): Database {
   if (config.kind === 'postgres') {
     const client = postgres(config.url, {
@@ -62,7 +87,7 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
       const { unlisten } = await client.listen(channel, onPayload, onListen);
       return unlisten;
     };
-    return { kind: 'postgres', db: drizzlePostgres(client, { schema }) as unknown as Db, executeSql, listen, close: () => client.end({ timeout: 5 }) };
+    return { kind: 'postgres', db: drizzlePostgres(client, { schema, logger }) as unknown as Db, executeSql, listen, close: () => client.end({ timeout: 5 }) };
   }
   const dir = config.dir.startsWith('memory://') ? config.dir : path.resolve(config.dir);
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
@@ -79,7 +104,7 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
     onListen?.();
     return unlisten;
   };
-  return { kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, executeSql, listen, close: () => client.close() };
+  return { kind: 'pglite', db: drizzlePglite(client, { schema, logger }) as unknown as Db, executeSql, listen, close: () => client.close() };
 }
 
 // One database per process. Next.js may evaluate this module in several bundles (RSC, route

@@ -48,8 +48,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </details>
           <WorkspaceNav slug={membership.slug} />
           <div className="ml-auto flex items-center gap-1 text-sm sm:gap-2">
-            {/* Six workspace links leave room for the address only on wide screens; the switcher names the agency. */}
-            <span className="hidden max-w-48 truncate text-slate-600 xl:inline" title={user.email} data-testid="signed-in-as">
+            {/* Six links, live status, bell and settings leave room for the address only on very wide screens; the settings page shows it. */}
+            <span className="hidden max-w-48 truncate text-slate-600 2xl:inline" title={user.email} data-testid="signed-in-as">
               {user.email}
             </span>
             <LiveUpdates orgSlug={membership.slug} />
