@@ -85,19 +85,3 @@ export function clientIp(request: NextRequest | Request): string {
   return (last ?? request.headers.get('x-real-ip') ?? 'unknown').slice(0, 64);
 }
 
-/**
- * A form post must come from a page of this app. SameSite=Lax already keeps the cookie off
- * cross-site posts; this refuses them outright, with a page that says so. Browsers send
- * `Origin: null` from a page with `Referrer-Policy: no-referrer` (the portal's), so Fetch
- * Metadata decides first and Origin only when a browser sends none.
- */
-export function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  if (origin && origin !== 'null') {
-    const allowed = new Set([new URL(env().APP_URL).origin, new URL(request.url).origin]);
-    return allowed.has(origin);
-  }
-  return true;
-}

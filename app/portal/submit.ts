@@ -9,7 +9,8 @@ import type { PortalContext } from '@/server/services/portal/types';
 import { withPortalSession } from '@/server/services/portal/with-portal-session';
 import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
 import { portalPage, type PortalFormName } from './page-response';
-import { isSameOrigin, messagePage, PORTAL_PATH, seeOther } from './respond';
+import { isSameOrigin } from '@/server/security/same-origin';
+import { messagePage, PORTAL_PATH, seeOther } from './respond';
 
 /** Far above any real form (2,000 characters of text); a bigger body is refused unread. */
 const MAX_FORM_BYTES = 64 * 1024;

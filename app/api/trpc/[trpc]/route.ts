@@ -1,8 +1,10 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { refuseCrossSiteMutation } from '@/server/security/same-origin';
 import { createRequestContext } from '@/server/trpc/request-context';
 import { appRouter } from '@/server/trpc/root';
 
 const handler = (req: Request) =>
+  refuseCrossSiteMutation(req) ??
   fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
