@@ -76,6 +76,12 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
         const reserved = await client.reserve();
         try {
           result = (await reserved.unsafe(text)) as unknown as Record<string, unknown>[] | Record<string, unknown>[][];
+        } catch (error) {
+          // A script that fails after its BEGIN leaves the connection inside an aborted transaction;
+          // back in the pool, it would fail every later query (25P02). Seen when two instances
+          // install pg-boss's schema at the same moment.
+          await reserved.unsafe('rollback').catch(() => {});
+          throw error;
         } finally {
           reserved.release();
         }
@@ -94,8 +100,12 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
   const client = new PGlite(dir, { extensions: { pg_trgm } });
   const executeSql: ExecuteSql = async (text, values) => {
     if (values && values.length > 0) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
-    // `exec` runs several statements in one call (pg-boss installs its schema that way).
-    const results = await client.exec(text);
+    // `exec` runs several statements in one call (pg-boss installs its schema that way); a script
+    // that fails after its BEGIN must not leave the one embedded connection in an aborted transaction.
+    const results = await client.exec(text).catch(async (error: unknown) => {
+      await client.exec('rollback').catch(() => {});
+      throw error;
+    });
     return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
   };
   // One embedded connection: it hears its own NOTIFYs, after each transaction commits, in-process.

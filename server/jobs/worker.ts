@@ -75,6 +75,20 @@ export async function startWorker(): Promise<void> {
   if (s.instance) return;
   const instance = await boss();
   s.instance = instance;
+  try {
+    await registerWork(instance);
+  } catch (error) {
+    // Half a worker would never be completed: stop it, so the next start begins again.
+    s.instance = undefined;
+    await stopBoss().catch(() => {});
+    throw error;
+  }
+  s.timer = setInterval(kickDelivery, env().MAIL_POLL_MS);
+  s.timer.unref();
+  kickDelivery();
+}
+
+async function registerWork(instance: PgBoss): Promise<void> {
   await instance.work<OutboxRef>(QUEUES.emailSend, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await deliverClaimedEmail(job.data);
   });
@@ -83,9 +97,20 @@ export async function startWorker(): Promise<void> {
   });
   await scheduleRetention(instance);
   await scheduleFollowUps(instance);
-  s.timer = setInterval(kickDelivery, env().MAIL_POLL_MS);
-  s.timer.unref();
-  kickDelivery();
+}
+
+/**
+ * Starts the worker, and keeps trying (backing off to a minute) while it cannot: the database may
+ * still be starting, or another instance may be installing the queue's schema at the same moment.
+ */
+export async function startWorkerWithRetry(attempt = 0): Promise<void> {
+  try {
+    await startWorker();
+  } catch (error) {
+    const delay = Math.min(60_000, 2_000 * 2 ** attempt);
+    console.error(`[jobs] the worker did not start; retrying in ${delay / 1000} s (emails wait in the outbox)`, error);
+    setTimeout(() => void startWorkerWithRetry(attempt + 1), delay).unref();
+  }
 }
 
 export async function stopWorker(): Promise<void> {

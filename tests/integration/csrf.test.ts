@@ -49,11 +49,12 @@ describe('tRPC mutations refuse what a hostile page can send', () => {
 
   it('JSON from another site is refused, by Fetch Metadata or, without it, by Origin', async () => {
     const name = `Cross json ${randomUUID().slice(0, 8)}`;
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'same-site', origin: 'https://sub.localhost' },
       { 'content-type': 'application/json', origin: 'https://evil.example' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await createTeam(name, headers);
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ error: { message: 'This request came from another site and was refused.' } });

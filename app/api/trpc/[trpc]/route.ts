@@ -3,7 +3,7 @@ import { refuseCrossSiteMutation } from '@/server/security/same-origin';
 import { createRequestContext } from '@/server/trpc/request-context';
 import { appRouter } from '@/server/trpc/root';
 
-const handler = (req: Request) =>
+const handler = async (req: Request) =>
   refuseCrossSiteMutation(req) ??
   fetchRequestHandler({
     endpoint: '/api/trpc',
