@@ -1,0 +1,105 @@
+/** Percentiles and timing loops: what every case is reduced to. */
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Nearest-rank percentile of ascending samples: a value that was actually measured, never interpolated. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new Error('percentile of no samples');
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarize(samples: readonly number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export interface MeasureOptions {
+  warmup: number;
+  iterations: number;
+  /** A slow case stops early rather than holding the run hostage; it keeps what it measured. */
+  maxSeconds: number;
+}
+
+/**
+ * Times each variant of a case, interleaved: one call of each per round, starting with a
+ * different one each round, so drift (a checkpoint, another process) hits every variant alike.
+ * Warm-up rounds come first and are not kept. Returns milliseconds per variant.
+ */
+export async function measure<K extends string>(label: string, variants: Record<K, (i: number) => Promise<unknown>>, opts: MeasureOptions): Promise<Record<K, number[]>> {
+  const names = Object.keys(variants) as K[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const oneRound = async (i: number, keep: boolean) => {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length]!;
+      const start = performance.now();
+      await variants[name](i);
+      if (keep) samples[name].push(performance.now() - start);
+    }
+  };
+  // Warm-up gets a quarter of the time budget: enough to fill caches and plan, even for a slow case.
+  const warm = performance.now() + opts.maxSeconds * 250;
+  for (let i = 0; i < opts.warmup && (i === 0 || performance.now() < warm); i++) await oneRound(i, false);
+  const deadline = performance.now() + opts.maxSeconds * 1000;
+  let rounds = 0;
+  while (rounds < opts.iterations && (rounds === 0 || performance.now() < deadline)) {
+    await oneRound(opts.warmup + rounds, true);
+    rounds++;
+    if (process.stdout.isTTY && rounds % 10 === 0) process.stdout.write(`\r  ${label}: ${rounds}/${opts.iterations}`);
+  }
+  const short = rounds < opts.iterations ? ` (stopped after ${opts.maxSeconds}s)` : '';
+  const p95s = names.map((n) => `${n} ${round(summarize(samples[n]).p95)}`).join(', ');
+  const line = `  ${label}: ${rounds} runs${short}; p95 ms: ${p95s}`;
+  process.stdout.write(process.stdout.isTTY ? `\r${line}\x1b[K\n` : `${line}\n`);
+  return samples;
+}
+
+/** Calls `fn` from `concurrency` loops until `seconds` pass; counts completed calls and keeps their latencies. */
+export async function sustain(fn: () => Promise<unknown>, concurrency: number, seconds: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await fn();
+          latencies.push(performance.now() - t);
+        } catch (error) {
+          errors++;
+          firstError ??= error;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  if (latencies.length === 0) throw new Error(`every call failed: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+  return { perSecond: latencies.length / elapsed, latencies, errors };
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, in order of results. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { mapLimit, percentile, round, summarize } from '@/bench/stats';
+
+describe('benchmark percentiles', () => {
+  it('take the nearest rank, a value that was measured', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile(sorted, 100)).toBe(100);
+    expect(percentile(sorted, 0)).toBe(1);
+  });
+
+  it('work on few samples', () => {
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2, 3], 50)).toBe(2);
+    expect(percentile([1, 2, 3], 95)).toBe(3);
+  });
+
+  it('refuse an empty sample', () => {
+    expect(() => percentile([], 50)).toThrow(/no samples/);
+  });
+
+  it('sort the samples first, without changing them', () => {
+    const samples = [9, 1, 5, 3, 7];
+    expect(summarize(samples)).toEqual({ p50: 5, p95: 9, p99: 9 });
+    expect(samples).toEqual([9, 1, 5, 3, 7]);
+  });
+
+  it('round to the given digits', () => {
+    expect(round(1.23456)).toBe(1.23);
+    expect(round(0.12345, 3)).toBe(0.123);
+  });
+});
+
+describe('mapLimit', () => {
+  it('keeps the order of its items and never runs more than the limit at once', async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, n));
+      running--;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
+  });
+});
