@@ -24,7 +24,7 @@ export function portalHeaders(nonce: string): Headers {
     'x-robots-tag': 'noindex, nofollow',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'content-security-policy': `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self' https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self' https: data:; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
   });
 }
 

@@ -62,6 +62,8 @@ export const candidates = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerUserId], foreignColumns: [memberships.orgId, memberships.userId], name: 'candidates_owner_fk' }),
     index('candidates_team_idx').on(t.orgId, t.teamId),
     index('candidates_owner_idx').on(t.orgId, t.ownerUserId),
+    // Live candidates by id, read without touching the table: counts over engagement join it.
+    index('candidates_active_idx').on(t.orgId, t.id).where(sql`${t.archivedAt} is null`),
     index('candidates_search_idx').using('gin', sql`(lower(${t.name} || ' ' || ${t.email})) gin_trgm_ops`),
   ],
 );

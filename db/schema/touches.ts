@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { organizations } from './orgs';
 import { applications, candidates, interviews } from './records';
@@ -112,9 +112,13 @@ export const interviewEngagement = pgTable(
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
     lastOutboundAt: timestamp('last_outbound_at', { withTimezone: true }),
     scorePoints: integer('score_points').notNull().default(0),
+    // Time to follow up (followed_up_at − the interview's end), kept here so the dashboard's
+    // "time to follow up" sort walks an index instead of sorting every interview of the agency.
+    followUpSeconds: numeric('follow_up_seconds'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.interviewId] }),
+    index('interview_engagement_latency_idx').on(t.orgId, t.followUpSeconds, t.interviewId).where(sql`${t.followedUpAt} is not null`),
     foreignKey({ columns: [t.orgId, t.interviewId], foreignColumns: [interviews.orgId, interviews.id], name: 'interview_engagement_interview_fk' }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.candidateId], foreignColumns: [candidates.orgId, candidates.id], name: 'interview_engagement_candidate_fk' }).onDelete('cascade'),
   ],

@@ -85,7 +85,8 @@ const STATUS = sql`(case
   when i.ends_at + make_interval(days => o.follow_up_window_days) < now() then 'silent'
   else 'waiting' end)`;
 
-const LATENCY = sql`extract(epoch from (ie.followed_up_at - i.ends_at))`;
+// followed_up_at − ends_at, stored by the engagement upkeep so the sort can use an index.
+const LATENCY = sql`ie.follow_up_seconds`;
 
 export const SORT_KEYS: Record<DashboardSort, SortKey> = {
   ended: { expr: sql`i.ends_at`, text: timestampText(sql`i.ends_at`), cast: 'timestamptz', nullable: false },

@@ -16,7 +16,7 @@ export async function rebuildEngagement({ tx, orgId, candidateIds }: { tx: Tx; o
 
   await tx.execute(sql`
     insert into interview_engagement (org_id, interview_id, candidate_id, inbound_count, outbound_count, strong_count, medium_count, weak_count,
-        max_strength, followed_up_at, last_inbound_at, last_outbound_at, score_points)
+        max_strength, followed_up_at, last_inbound_at, last_outbound_at, score_points, follow_up_seconds)
     select t.org_id, t.interview_id, t.candidate_id,
       count(*) filter (where t.direction = 'inbound'),
       count(*) filter (where t.direction = 'outbound'),
@@ -27,12 +27,13 @@ export async function rebuildEngagement({ tx, orgId, candidateIds }: { tx: Tx; o
       min(t.occurred_at) filter (where t.direction = 'inbound' and ${follows}),
       max(t.occurred_at) filter (where t.direction = 'inbound'),
       max(t.occurred_at) filter (where t.direction = 'outbound'),
-      coalesce(sum(${points}), 0)
+      coalesce(sum(${points}), 0),
+      extract(epoch from (min(t.occurred_at) filter (where t.direction = 'inbound' and ${follows}) - i.ends_at))
     from touches t
     join interviews i on i.org_id = t.org_id and i.id = t.interview_id
     join organizations o on o.id = t.org_id
     where t.org_id = ${orgId} and t.interview_id is not null ${only('t.candidate_id')}
-    group by t.org_id, t.interview_id, t.candidate_id`);
+    group by t.org_id, t.interview_id, t.candidate_id, i.ends_at`);
 
   await tx.execute(sql`
     with agg as (

@@ -192,9 +192,12 @@ async function mergeIntoEngagement(tx: Tx, orgId: string, touch: TouchRow, at: A
   if (at.interview_id) {
     await tx.execute(sql`
       insert into interview_engagement as e (org_id, interview_id, candidate_id, inbound_count, outbound_count, strong_count, medium_count, weak_count,
-          max_strength, followed_up_at, last_inbound_at, last_outbound_at, score_points)
-      values (${orgId}, ${at.interview_id}, ${touch.candidate_id}, ${inOut}, ${tiers}, ${s}, ${followedUpAt}, ${lastIn}, ${lastOut}, ${points})
+          max_strength, followed_up_at, last_inbound_at, last_outbound_at, score_points, follow_up_seconds)
+      values (${orgId}, ${at.interview_id}, ${touch.candidate_id}, ${inOut}, ${tiers}, ${s}, ${followedUpAt}, ${lastIn}, ${lastOut}, ${points},
+          extract(epoch from (${followedUpAt} - ${endsAt})))
       on conflict (org_id, interview_id) do update set
+        follow_up_seconds = case when e.followed_up_at is null or excluded.followed_up_at < e.followed_up_at
+          then coalesce(excluded.follow_up_seconds, e.follow_up_seconds) else e.follow_up_seconds end,
         inbound_count = e.inbound_count + excluded.inbound_count,
         outbound_count = e.outbound_count + excluded.outbound_count,
         strong_count = e.strong_count + excluded.strong_count,
