@@ -70,6 +70,9 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         // These specs read sign-in links from the dev mailbox, so mail must never go to Resend.
         RESEND_API_KEY: '',
+        // The suite signs the demo owner in many times from one address; the limits have their own test.
+        SIGN_IN_LIMIT_PER_EMAIL: '1000',
+        SIGN_IN_LIMIT_PER_IP: '10000',
         DATABASE_URL: '',
         PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite'),
       },
@@ -104,6 +107,8 @@ export default defineConfig({
         RESEND_BASE_URL: FAKE_RESEND_URL,
         RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
         MAIL_POLL_MS: '500',
+        SIGN_IN_LIMIT_PER_EMAIL: '1000',
+        SIGN_IN_LIMIT_PER_IP: '10000',
         DATABASE_URL: '',
         PGLITE_DIR: path.join(process.env.E2E_PGLITE_ROOT!, 'pglite-resend'),
       },

@@ -46,6 +46,9 @@ export const ZEnvInput = z.object({
       .default('Afterview <no-reply@afterview.localhost>'),
   ),
   MAIL_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(2_000)),
+  // Magic links one address, and one network, may request per 15 minutes.
+  SIGN_IN_LIMIT_PER_EMAIL: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(5)),
+  SIGN_IN_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(30)),
   RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith('whsec_', 'must start with whsec_ (Resend → Webhooks → signing secret)').optional()),
   WORKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
 });

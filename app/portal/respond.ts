@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { env } from '@/server/env';
+import { clientIpOf } from '@/server/security/client-ip';
 import { PORTAL_CSS_VERSION, renderPortalMessagePage, type PortalMessageKind } from './_view';
 import type { PortalAgency } from '@/server/services/portal/exchange-portal-token';
 import { PORTAL_COOKIE } from '@/server/services/portal/portal-token';
@@ -75,13 +76,7 @@ export function clearedPortalCookie(): string {
   return parts.join('; ');
 }
 
-/**
- * The address rate limits count against: the right-most X-Forwarded-For entry, the one the
- * nearest proxy (or Next itself, when there is none) added. Deploy behind a proxy that sets it.
- */
 export function clientIp(request: NextRequest | Request): string {
-  const forwarded = request.headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  return (last ?? request.headers.get('x-real-ip') ?? 'unknown').slice(0, 64);
+  return clientIpOf(request.headers);
 }
 

@@ -1,9 +1,12 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn } from '@/server/auth/config';
+import { clientIpOf } from '@/server/security/client-ip';
+import { checkSignInLimit } from '@/server/services/rate-limits/check-sign-in-limit';
 
 const ZSignInInput = z.object({
   email: z
@@ -29,6 +32,8 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
   if (!parsed.success) {
     return { error: parsed.error.issues[0]?.message ?? 'Please enter a valid email address.', email: String(formData.get('email') ?? '') };
   }
+  const limit = await checkSignInLimit({ email: parsed.data.email, ip: clientIpOf(await headers()) });
+  if (!limit.allowed) return { error: limit.message, email: parsed.data.email };
   try {
     await signIn('email', { email: parsed.data.email.toLowerCase(), redirectTo: parsed.data.callbackUrl, redirect: false });
   } catch (error) {
