@@ -1,6 +1,15 @@
 import { Resend } from 'resend';
 import { env } from '@/server/env';
+import { clientIpOf } from '@/server/security/client-ip';
+import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
 import { unsafeStoreEmailEvent } from './unsafe-email-lookups';
+
+/**
+ * Webhook requests one network may send per minute. Resend delivers from a few addresses at a
+ * steady pace and retries a 429 later, so nothing is lost; a flood stops here, before its signature
+ * is checked or anything is stored.
+ */
+export const WEBHOOK_LIMIT = { limit: 1200, windowSeconds: 60 } as const;
 
 /** Resend's events are small; anything this big is not one of them. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -9,6 +18,7 @@ export interface WebhookReceipt {
   status: number;
   body: { ok: true; duplicate?: boolean } | { error: string };
   stored: boolean;
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -27,6 +37,11 @@ export async function receiveResendWebhook(request: Request): Promise<WebhookRec
   const timestamp = request.headers.get('svix-timestamp');
   const signature = request.headers.get('svix-signature');
   if (!id || !timestamp || !signature) return { status: 400, body: { error: 'Missing svix-id, svix-timestamp or svix-signature.' }, stored: false };
+
+  const limit = await unsafeHitRateLimit({ key: `webhook:ip:${clientIpOf(request.headers)}`, ...WEBHOOK_LIMIT });
+  if (!limit.allowed) {
+    return { status: 429, body: { error: `Too many webhook requests; retry in ${limit.retryAfterSeconds} s.` }, stored: false, retryAfterSeconds: limit.retryAfterSeconds };
+  }
 
   let event: { type?: unknown };
   try {

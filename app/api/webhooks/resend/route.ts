@@ -7,5 +7,6 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const result = await receiveResendWebhook(request);
   if (result.stored) kickDelivery();
-  return Response.json(result.body, { status: result.status });
+  const headers = result.retryAfterSeconds ? { 'retry-after': String(result.retryAfterSeconds) } : undefined;
+  return Response.json(result.body, { status: result.status, headers });
 }
