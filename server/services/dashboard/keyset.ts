@@ -72,3 +72,29 @@ export function keysetAfter(key: SortKey, order: SortOrder, id: SQL, position: K
   const past = sql`(${key.expr}, ${id}) ${op} (${position.value}::${sql.raw(key.cast)}, ${lastId})`;
   return key.nullable ? sql`(${past} or ${key.expr} is null)` : past;
 }
+
+/**
+ * The input of a list with one fixed order: an optional cursor (decoded, or a field error that
+ * says what to do) and a page size between 1 and `max`.
+ */
+export function keysetPageInput({ tag, key, size, max }: { tag: string; key: Pick<SortKey, 'cast' | 'nullable'>; size: number; max: number }) {
+  return z
+    .object({
+      cursor: ZCursor.nullish(),
+      limit: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(max, `must be at most ${max}`)
+        .default(size),
+    })
+    .transform(({ cursor, limit }, ctx) => {
+      if (!cursor) return { limit, after: null };
+      const after = decodeCursor(cursor, tag, key);
+      if ('error' in after) {
+        ctx.addIssue({ code: 'custom', message: after.error, path: ['cursor'] });
+        return z.NEVER;
+      }
+      return { limit, after };
+    });
+}

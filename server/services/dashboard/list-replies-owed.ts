@@ -7,7 +7,7 @@ import { awaitingKinds } from '@/server/services/touches/engagement-sql';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import type { ServiceContext } from '@/server/services/types';
 import { excerpt, formatDuration } from './format';
-import { decodeCursor, encodeCursor, keysetAfter, keysetOrderBy, timestampText, ZCursor, type SortKey } from './keyset';
+import { encodeCursor, keysetAfter, keysetOrderBy, keysetPageInput, timestampText, type SortKey } from './keyset';
 
 export const INBOX_PAGE_SIZE = 25;
 export const INBOX_PAGE_MAX = 100;
@@ -20,25 +20,7 @@ const WAITING_SINCE: SortKey = {
   nullable: false,
 };
 
-export const ZListRepliesOwedInput = z
-  .object({
-    cursor: ZCursor.nullish(),
-    limit: z
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(INBOX_PAGE_MAX, `must be at most ${INBOX_PAGE_MAX}`)
-      .default(INBOX_PAGE_SIZE),
-  })
-  .transform(({ cursor, limit }, ctx) => {
-    if (!cursor) return { limit, after: null };
-    const after = decodeCursor(cursor, CURSOR_TAG, WAITING_SINCE);
-    if ('error' in after) {
-      ctx.addIssue({ code: 'custom', message: after.error, path: ['cursor'] });
-      return z.NEVER;
-    }
-    return { limit, after };
-  });
+export const ZListRepliesOwedInput = keysetPageInput({ tag: CURSOR_TAG, key: WAITING_SINCE, size: INBOX_PAGE_SIZE, max: INBOX_PAGE_MAX });
 export type ListRepliesOwedInput = z.output<typeof ZListRepliesOwedInput>;
 
 interface RawRow extends Record<string, unknown> {

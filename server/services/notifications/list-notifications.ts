@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '@/db/client';
 import type { NotificationKind } from '@/db/schema';
-import { decodeCursor, encodeCursor, keysetAfter, keysetOrderBy, timestampText, ZCursor, type SortKey } from '@/server/services/dashboard/keyset';
+import { encodeCursor, keysetAfter, keysetOrderBy, keysetPageInput, timestampText, type SortKey } from '@/server/services/dashboard/keyset';
 import type { ServiceContext } from '@/server/services/types';
 import { formatWait } from './format-wait';
 import { NOTIFICATION_CANDIDATE_JOIN, ownNotificationsWhere } from './notification-scope';
@@ -13,25 +13,7 @@ export const NOTIFICATIONS_PAGE_MAX = 50;
 const CURSOR_TAG = 'notifications';
 const CREATED: SortKey = { expr: sql`n.created_at`, text: timestampText(sql`n.created_at`), cast: 'timestamptz', nullable: false };
 
-export const ZListNotificationsInput = z
-  .object({
-    cursor: ZCursor.nullish(),
-    limit: z
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(NOTIFICATIONS_PAGE_MAX, `must be at most ${NOTIFICATIONS_PAGE_MAX}`)
-      .default(NOTIFICATIONS_PAGE_SIZE),
-  })
-  .transform(({ cursor, limit }, ctx) => {
-    if (!cursor) return { limit, after: null };
-    const after = decodeCursor(cursor, CURSOR_TAG, CREATED);
-    if ('error' in after) {
-      ctx.addIssue({ code: 'custom', message: after.error, path: ['cursor'] });
-      return z.NEVER;
-    }
-    return { limit, after };
-  });
+export const ZListNotificationsInput = keysetPageInput({ tag: CURSOR_TAG, key: CREATED, size: NOTIFICATIONS_PAGE_SIZE, max: NOTIFICATIONS_PAGE_MAX });
 export type ListNotificationsInput = z.output<typeof ZListNotificationsInput>;
 
 export interface NotificationItem {
