@@ -42,6 +42,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'pooler',
+          include: ['tests/pooler/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/support/integration-setup.ts'],
+          globalSetup: ['tests/support/integration-global.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

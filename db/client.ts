@@ -55,13 +55,139 @@ const logger = {
   },
 };
 
-export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dir: string }): Database {
+const CONNECTION_LOST = /^(CONNECTION_CLOSED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|57P0[123]|08...)$/;
+
+/** The server went away (terminated, restarting, unreachable), as opposed to a statement failing. */
+export function isConnectionLost(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_LOST.test(code)) return true;
+  }
+  return false;
+}
+
+type Scope = (sql: postgres.TransactionSql) => unknown;
+interface TransactionState {
+  /** The callback is running, so the driver still owes the transaction a COMMIT or a ROLLBACK. */
+  running: boolean;
+  /** Why the connection closed under the transaction; from then on nothing more may be sent. */
+  lost: unknown;
+}
+
+const never = () => new Promise<never>(() => {});
+
+/**
+ * Settles like the callback, unless the connection closed under it: then never, so the driver
+ * sends no COMMIT or ROLLBACK down the dead connection (its caller already has the error).
+ */
+async function settleUnlessLost(state: TransactionState, run: () => unknown, outermost: boolean): Promise<unknown> {
+  try {
+    const value = await run();
+    if (state.lost) return never();
+    if (outermost) state.running = false;
+    return value;
+  } catch (error) {
+    // The driver fails the statement in flight just before it reports the closed connection.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (state.lost) return never();
+    if (outermost) state.running = false;
+    throw error;
+  }
+}
+
+function guardScope(sql: postgres.TransactionSql, state: TransactionState): postgres.TransactionSql {
+  const check = () => {
+    if (state.lost) throw state.lost;
+  };
+  return new Proxy(sql, {
+    apply(target, self, args) {
+      check();
+      return Reflect.apply(target, self, args);
+    },
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property === 'unsafe' || property === 'file') {
+        return (...args: unknown[]) => {
+          check();
+          return (value as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      if (property === 'savepoint') {
+        return (nameOrFn: string | Scope, maybeFn?: Scope) => {
+          check();
+          const fn = typeof nameOrFn === 'function' ? nameOrFn : maybeFn!;
+          const inner: Scope = (sp) => settleUnlessLost(state, () => fn(guardScope(sp, state)), false);
+          return typeof nameOrFn === 'string' ? target.savepoint(nameOrFn, inner) : target.savepoint(inner);
+        };
+      }
+      return value;
+    },
+  });
+}
+
+/**
+ * postgres.js 3.4.9 mishandles a connection that dies inside a transaction (upstream issues
+ * porsager/postgres#1208 and #1216, fixes pending in #1209 and #1215), as tests/faults showed:
+ * the transaction's later statements, and the driver's own ROLLBACK, are written to the dead
+ * connection, which throws an uncaught TypeError (the process dies) and leaves that pool slot
+ * unable to reconnect; or, once the slot has reconnected for another caller, they run there
+ * outside any transaction and without the tenant setting: a partial write. Here a transaction
+ * whose connection closed sends nothing more. And a transaction that failed before it began (the
+ * driver may hand a reconnected connection's first statement the previous backend's error) is
+ * tried once more, which is safe because nothing ran.
+ */
+function guardTransactions(client: postgres.Sql): void {
+  const begin = client.begin.bind(client) as (options: string, fn: Scope) => Promise<unknown>;
+  const guarded = async (optionsOrFn: string | Scope, maybeFn?: Scope): Promise<unknown> => {
+    const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn!;
+    const options = typeof optionsOrFn === 'string' ? optionsOrFn : '';
+    for (let attempt = 0; ; attempt += 1) {
+      const state: TransactionState = { running: false, lost: null };
+      let started = false;
+      try {
+        return await begin(options, (sql) => {
+          started = state.running = true;
+          return settleUnlessLost(state, () => fn(guardScope(sql, state)), true);
+        });
+      } catch (error) {
+        // Still running: the driver gave up on the transaction because its connection closed.
+        if (state.running) state.lost = error;
+        // Not after a timeout, which would only double the wait.
+        const timedOut = /TIMEOUT|TIMEDOUT/.test(String((error as { code?: unknown }).code));
+        if (!started && attempt === 0 && isConnectionLost(error) && !timedOut) continue;
+        throw error;
+      }
+    }
+  };
+  client.begin = guarded as typeof client.begin;
+}
+
+export type PostgresConfig = {
+  kind: 'postgres';
+  url: string;
+  poolSize?: number;
+  /** false through pgbouncer 1.18 in transaction mode: a statement prepared on one server connection is unknown on the next. */
+  prepare?: boolean;
+  /** A connection to the server itself (not through a transaction pooler), for LISTEN; defaults to `url`. */
+  directUrl?: string;
+};
+
+/** postgres.js's reconnect curve, capped at 1 s rather than 20 s: a restarted server is used again at once. */
+const reconnectBackoff = (failures: number) => (0.5 + Math.random() / 2) * Math.min(3 ** failures / 100, 1);
+
+export function openDatabase(config: PostgresConfig | { kind: 'pglite'; dir: string }): Database {
   if (config.kind === 'postgres') {
     const client = postgres(config.url, {
       max: config.poolSize ?? 10,
+      prepare: config.prepare ?? true,
       onnotice: () => {},
       connection: { application_name: 'afterview' },
+      // postgres.js waits between reconnection attempts up to 20 s, by a failure count the whole
+      // pool shares: after a two-second restart its connections stayed away for up to 20 s
+      // (tests/faults/restart.test.ts). Same curve, capped at a second.
+      backoff: reconnectBackoff,
     });
+    guardTransactions(client);
     const executeSql: ExecuteSql = async (text, values) => {
       let result: Record<string, unknown>[] | Record<string, unknown>[][];
       if (values && values.length > 0) {
@@ -77,23 +203,34 @@ export function openDatabase(config: { kind: 'postgres'; url: string; poolSize?:
         try {
           result = (await reserved.unsafe(text)) as unknown as Record<string, unknown>[] | Record<string, unknown>[][];
         } catch (error) {
+          // A dead connection takes no ROLLBACK and must not go back to the pool: postgres.js would
+          // write to its closed socket and crash the process (porsager/postgres#1208). The pool
+          // reconnects that slot by itself.
+          if (isConnectionLost(error)) throw error;
           // A script that fails after its BEGIN leaves the connection inside an aborted transaction;
           // back in the pool, it would fail every later query (25P02). Seen when two instances
           // install pg-boss's schema at the same moment.
           await reserved.unsafe('rollback').catch(() => {});
-          throw error;
-        } finally {
           reserved.release();
+          throw error;
         }
+        reserved.release();
       }
       const last = Array.isArray(result[0]) ? (result.at(-1) as Record<string, unknown>[]) : (result as Record<string, unknown>[]);
       return { rows: [...last] };
     };
+    // A transaction pooler would run LISTEN on whichever server connection it lends, then lend that
+    // connection to others: the notifications would never reach us. So LISTEN goes direct when it can.
+    let listener: postgres.Sql | undefined;
     const listen: Database['listen'] = async (channel, onPayload, onListen) => {
-      const { unlisten } = await client.listen(channel, onPayload, onListen);
+      listener ??= config.directUrl ? postgres(config.directUrl, { max: 1, onnotice: () => {}, backoff: reconnectBackoff, connection: { application_name: 'afterview' } }) : client;
+      const { unlisten } = await listener.listen(channel, onPayload, onListen);
       return unlisten;
     };
-    return { kind: 'postgres', db: drizzlePostgres(client, { schema, logger }) as unknown as Db, executeSql, listen, close: () => client.end({ timeout: 5 }) };
+    const close = async () => {
+      await Promise.all([client.end({ timeout: 5 }), listener !== client ? listener?.end({ timeout: 5 }) : undefined]);
+    };
+    return { kind: 'postgres', db: drizzlePostgres(client, { schema, logger }) as unknown as Db, executeSql, listen, close };
   }
   const dir = config.dir.startsWith('memory://') ? config.dir : path.resolve(config.dir);
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
@@ -124,7 +261,9 @@ const holder = globalThis as unknown as { __afterviewDb?: Database };
 export function database(): Database {
   if (!holder.__afterviewDb) {
     const e = env();
-    holder.__afterviewDb = openDatabase(e.database.kind === 'postgres' ? { ...e.database, poolSize: e.DATABASE_POOL_SIZE } : e.database);
+    holder.__afterviewDb = openDatabase(
+      e.database.kind === 'postgres' ? { ...e.database, poolSize: e.DATABASE_POOL_SIZE, prepare: e.DATABASE_PREPARE, directUrl: e.DATABASE_DIRECT_URL } : e.database,
+    );
   }
   return holder.__afterviewDb;
 }

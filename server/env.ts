@@ -33,6 +33,16 @@ export const ZEnvInput = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+  // Behind a transaction-mode pooler (pgbouncer): LISTEN needs a session of its own on the server,
+  // and named prepared statements would land on server connections that never prepared them.
+  DATABASE_DIRECT_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_PREPARE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
+  ),
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data/pglite')),
   APP_URL: z.preprocess(emptyAsUndefined, httpUrl.default('http://localhost:3000')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional()),

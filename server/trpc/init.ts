@@ -68,7 +68,27 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+// Postgres cannot store a NUL byte, nor JSON with a lone surrogate (the audit log's before/after):
+// such text is refused as bad input before it reaches a query and turns into a 500.
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+function unstorableField(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') || 'input' : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const hit = unstorableField(item, [...path, key], depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const field = unstorableField(await getRawInput());
+  if (field) throw new AppError('BAD_REQUEST', 'This text contains a character that cannot be saved (a NUL byte or a broken emoji). Remove it and try again.', { field });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(storableText);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 
 const databaseUrl = inject('databaseUrl');
+const databaseDirectUrl = inject('databaseDirectUrl');
 if (databaseUrl) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.DATABASE_POOL_SIZE = '4';
+  if (databaseDirectUrl) process.env.DATABASE_DIRECT_URL = databaseDirectUrl;
+  else delete process.env.DATABASE_DIRECT_URL;
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = 'memory://';

@@ -30,11 +30,19 @@ export function timestampText(expr: SQL): SQL {
   return sql`to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
+/** A real instant Postgres can read: JavaScript rolls 30 February over to March and accepts year 0; Postgres refuses both. */
+function isTimestampText(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v) || v < '0001') return false;
+  const instant = new Date(v);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 23) === v.slice(0, 23);
+}
+
 const VALUE_SHAPES: Record<SortKey['cast'], (v: string) => boolean> = {
-  timestamptz: (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  timestamptz: isTimestampText,
   numeric: (v) => /^-?\d{1,15}(\.\d{1,12})?$/.test(v),
   int: (v) => /^-?\d{1,9}$/.test(v),
-  text: (v) => v.length <= 400,
+  // Postgres text cannot hold a NUL byte.
+  text: (v) => v.length <= 400 && !v.includes('\u0000'),
 };
 
 const ZPayload = z.object({ t: z.string(), v: z.string().max(400).nullable(), id: z.uuid() });

@@ -11,9 +11,18 @@ const ZInterviewer = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Each interviewer email must be valid')).optional(),
 });
 
+// JavaScript dates reach years Postgres cannot store (and year 0, which it refuses): keep to plausible ones.
+const EARLIEST = new Date('1900-01-01T00:00:00Z');
+const LATEST = new Date('2999-12-31T23:59:59Z');
+const inRange = (what: string) =>
+  z.coerce
+    .date({ error: `Enter a valid ${what} time` })
+    .min(EARLIEST, `The ${what} time must be between the years 1900 and 2999`)
+    .max(LATEST, `The ${what} time must be between the years 1900 and 2999`);
+
 const ZInterviewFields = z.object({
-  startsAt: z.coerce.date({ error: 'Enter a valid start time' }),
-  endsAt: z.coerce.date({ error: 'Enter a valid end time' }),
+  startsAt: inRange('start'),
+  endsAt: inRange('end'),
   kind: z.enum(INTERVIEW_KINDS),
   interviewers: z.array(ZInterviewer).max(10, 'At most 10 interviewers').default([]),
 });

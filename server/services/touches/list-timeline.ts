@@ -8,7 +8,8 @@ import type { ServiceContext } from '@/server/services/types';
 export const ZListTimelineInput = z.object({
   candidateId: z.uuid(),
   limit: z.number().int().min(1).max(100).default(30),
-  cursor: z.object({ occurredAt: z.coerce.date(), id: z.uuid() }).optional(),
+  // Bounded so that a tampered cursor cannot name a year Postgres cannot read.
+  cursor: z.object({ occurredAt: z.coerce.date().min(new Date('1900-01-01T00:00:00Z')).max(new Date('2999-12-31T23:59:59Z')), id: z.uuid() }).optional(),
 });
 
 /** Every touch of one candidate, both directions and all channels, newest first, keyset-paginated. */

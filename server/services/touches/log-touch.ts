@@ -20,7 +20,8 @@ export const ZLogTouchInput = z.object({
   interviewId: z.uuid().optional(),
   kind: z.enum(['call', 'message', 'email_reply', 'note']),
   direction: z.enum(['inbound', 'outbound']),
-  occurredAt: z.coerce.date({ error: 'Enter when it happened' }),
+  // The lower bound keeps to years Postgres can store; the future is refused in logTouch, against its clock.
+  occurredAt: z.coerce.date({ error: 'Enter when it happened' }).min(new Date('1900-01-01T00:00:00Z'), 'Enter a time after the year 1900'),
   body: z.string().trim().max(BODY_MAX, `Keep it under ${BODY_MAX} characters`).optional(),
   clientRequestId: z.uuid(),
 });
