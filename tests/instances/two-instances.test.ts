@@ -3,8 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { getDb, queryRows } from '@/db/client';
+import { withTenant } from '@/db/tenant';
 import { sessions } from '@/db/schema';
+import { TOKEN_FAILURES_PER_WINDOW } from '@/server/services/portal/exchange-portal-token';
 import { createTenant, type TenantFixture } from '../support/fixtures';
 
 /**
@@ -56,8 +59,11 @@ beforeAll(async () => {
   const databaseUrl = inject('databaseUrl');
   if (!databaseUrl) throw new Error('The two-instance test needs DATABASE_URL: two app instances cannot share an embedded database.');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('The two-instance test runs `next start`: run `npm run build` first.');
-  for (const port of PORTS) instances.push(start(port, databaseUrl));
   fx = await createTenant('Instances');
+  // The fixture's question waits a day; with a one-hour target it is overdue when both instances
+  // start, and both run the follow-ups sweep at once.
+  await withTenant(fx.orgId, (tx) => tx.execute(sql`update organizations set reply_target_hours = 1 where id = ${fx.orgId}`));
+  for (const port of PORTS) instances.push(start(port, databaseUrl));
   const token = randomUUID();
   await getDb().insert(sessions).values({ sessionToken: token, userId: fx.ownerId, expires: new Date(Date.now() + 3_600_000) });
   cookie = `authjs.session-token=${token}`;
@@ -168,5 +174,33 @@ describe('two app instances on one Postgres server', () => {
       expect(text).toMatch(/UNAUTHORIZED|Please sign in/);
       expect(text).not.toContain(fx.candidateId);
     }
+  });
+
+  it('run a job started by both of them once: one reminder, one reminder email', async () => {
+    const count = async () =>
+      withTenant(fx.orgId, (tx) =>
+        queryRows<{ notifications: number; emails: number }>(
+          tx,
+          sql`select (select count(*)::int from notifications where org_id = ${fx.orgId} and kind = 'reply_overdue' and dedupe_key like 'reply_overdue:%') as notifications,
+                     (select count(*)::int from outbound_emails where org_id = ${fx.orgId} and kind = 'reply_reminder') as emails`,
+        ),
+      );
+    const deadline = Date.now() + 60_000;
+    while ((await count())[0]!.notifications === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    // Both sweeps have had time to finish.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect((await count())[0]).toEqual({ notifications: 1, emails: 1 });
+  });
+
+  it('share rate limits: failed portal-token attempts count across instances', async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < TOKEN_FAILURES_PER_WINDOW + 1; i += 1) {
+      const port = PORTS[i % 2]!;
+      const response = await fetch(`http://localhost:${port}/p/${'x'.repeat(43)}`, { headers: { 'x-forwarded-for': ip }, redirect: 'manual' });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, TOKEN_FAILURES_PER_WINDOW).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
