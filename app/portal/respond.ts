@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { NextRequest } from 'next/server';
 import { env } from '@/server/env';
-import { clientIpOf } from '@/server/security/client-ip';
 import { PORTAL_CSS_VERSION, renderPortalMessagePage, type PortalMessageKind } from './_view';
 import type { PortalAgency } from '@/server/services/portal/exchange-portal-token';
 import { PORTAL_COOKIE } from '@/server/services/portal/portal-token';
@@ -76,7 +74,4 @@ export function clearedPortalCookie(): string {
   return parts.join('; ');
 }
 
-export function clientIp(request: NextRequest | Request): string {
-  return clientIpOf(request.headers);
-}
 

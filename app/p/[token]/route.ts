@@ -2,7 +2,8 @@ import type { NextRequest } from 'next/server';
 import { env } from '@/server/env';
 import { exchangePortalToken } from '@/server/services/portal/exchange-portal-token';
 import { signPortalSession } from '@/server/services/portal/portal-token';
-import { clientIp, messagePage, PORTAL_PATH, portalCookie, seeOther } from '@/app/portal/respond';
+import { clientIpOf } from '@/server/security/client-ip';
+import { messagePage, PORTAL_PATH, portalCookie, seeOther } from '@/app/portal/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const result = await exchangePortalToken({ token, ip: clientIp(request) });
+  const result = await exchangePortalToken({ token, ip: clientIpOf(request.headers) });
   switch (result.kind) {
     case 'ok': {
       const response = seeOther(PORTAL_PATH);
