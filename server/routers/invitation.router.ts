@@ -6,7 +6,8 @@ import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
 
 /**
  * Inviting people into an agency. Accepting is not here: the invitee is not a member yet, so it is
- * the route `/invite/[token]` (app/invite/[token]/route.ts), which calls `acceptInvitation`.
+ * the page `/invite/[token]` and its form's route (app/invite/[token]/accept/route.ts), which
+ * calls `acceptInvitation`.
  */
 export const invitationRouter = createTRPCRouter({
   // Only those who can act on invitations see them (the addresses of people who have not joined).

@@ -49,6 +49,14 @@ test('an owner invites a recruiter into a team, changes the role, reads it in th
   await expect(newcomer.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
   await openNewestSignInEmail(newcomer, invitee, previous);
   await newcomer.getByTestId('mail-link').filter({ hasText: 'Sign in' }).first().click();
+  // Back at the invitation, which asks first: opening a link never joins anyone.
+  await expect(newcomer.getByRole('heading', { level: 1, name: `Join ${DEMO.name}` })).toBeVisible();
+  await expect(newcomer.getByTestId('invitation-message')).toHaveText(/invited you to join Northwind Talent as a recruiter\.$/);
+  await expectNoViolations(newcomer, 'invitation page');
+  expect((await newcomer.request.get(`${new URL(accept).pathname}/accept`)).status()).toBe(405);
+  expect((await newcomer.goto(`/${DEMO.slug}`))?.status()).toBe(404);
+  await newcomer.goto(accept);
+  await newcomer.getByRole('button', { name: `Join ${DEMO.name}` }).click();
   await expect(newcomer).toHaveURL(`/${DEMO.slug}`);
   expect(newcomer.url()).not.toContain('/invite/');
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET as openInvitation } from '@/app/invite/[token]/route';
+import * as acceptRoute from '@/app/invite/[token]/accept/route';
 import { invitationReturnPath } from '@/app/invite/return-path';
 import { getDb, queryRows } from '@/db/client';
 import { withTenant } from '@/db/tenant';
@@ -374,6 +374,17 @@ describe('resending and revoking', () => {
 });
 
 describe('accepting an invitation', () => {
+  it('shows the invitee who invited them, to what and as what, and changes nothing until they join', async () => {
+    const sent = await invite(a, { role: 'admin' });
+    const user = userOf(await createUser(sent.email));
+    const snapshot = await snapshotTenant(a.orgId);
+    const check = await checkInvitation({ user, token: sent.token });
+    expect(check).toEqual({ kind: 'acceptable', agencyName: 'InviteA Agency', role: 'admin', email: sent.email, inviterName: 'InviteA Owner' });
+    expect(invitationMessage(check)).toBe('InviteA Owner invited you to join InviteA Agency as an admin.');
+    expect(await snapshotTenant(a.orgId)).toBe(snapshot);
+    expect((await invitationRow(a, sent.invitationId)).accepted_at).toBeNull();
+  });
+
   it('makes a new user a member with the role and teams, marks it accepted and audits it', async () => {
     const second = await addTeam(a, `Second ${randomUUID().slice(0, 6)}`);
     const sent = await invite(a, { role: 'viewer', teamIds: [a.teamId, second] });
@@ -464,18 +475,23 @@ describe('accepting an invitation', () => {
   });
 });
 
-describe('the invitation link /invite/[token]', () => {
-  function open(token: string) {
-    return openInvitation(new Request(`${BASE}/invite/${token}`), { params: Promise.resolve({ token }) });
+describe('joining: POST /invite/[token]/accept', () => {
+  function join(token: string, headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) {
+    const request = new Request(`${BASE}/invite/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+    return acceptRoute.POST(request, { params: Promise.resolve({ token }) });
   }
   function signIn(user: { id: string; email: string } | null) {
     vi.mocked(auth).mockResolvedValue((user ? { user: { id: user.id, email: user.email }, expires: new Date(Date.now() + 86_400_000).toISOString() } : null) as never);
   }
 
-  it('sends a signed-out visitor to sign in, coming back to the link afterwards', async () => {
+  it('has no GET: opening a link (a mail scanner, a preview, a prefetch) never accepts', () => {
+    expect(Object.keys(acceptRoute)).not.toContain('GET');
+  });
+
+  it('sends a signed-out visitor to sign in, coming back to the invitation page afterwards', async () => {
     const sent = await invite(a);
     signIn(null);
-    const response = await open(sent.token);
+    const response = await join(sent.token);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/signin?callbackUrl=${encodeURIComponent(`/invite/${sent.token}`)}`);
     expect((await invitationRow(a, sent.invitationId)).accepted_at).toBeNull();
@@ -491,26 +507,42 @@ describe('the invitation link /invite/[token]', () => {
     const sent = await invite(a);
     const user = await createUser(sent.email);
     signIn(user);
-    const response = await open(sent.token);
+    const response = await join(sent.token);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/${a.slug}`);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect((await membershipOf(a, user.id)).role).toBe('recruiter');
-    // Opening it again just leads there.
-    expect((await open(sent.token)).headers.get('location')).toBe(`/${a.slug}`);
+    // Joining again just leads there.
+    expect((await join(sent.token)).headers.get('location')).toBe(`/${a.slug}`);
   });
 
-  it('sends refusals to the page that explains them', async () => {
+  it('refuses a post from another site and changes nothing', async () => {
+    const sent = await invite(a);
+    const user = await createUser(sent.email);
+    signIn(user);
+    const snapshot = await snapshotTenant(a.orgId);
+    const foreign: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }];
+    for (const headers of foreign) {
+      const response = await join(sent.token, headers);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe('This request came from another site and was refused.');
+    }
+    expect(await snapshotTenant(a.orgId)).toBe(snapshot);
+    expect((await invitationRow(a, sent.invitationId)).accepted_at).toBeNull();
+  });
+
+  it('sends refusals back to the invitation page, which explains them', async () => {
     const sent = await invite(a);
     signIn(await createUser(newAddress('someone-else')));
-    const wrong = await open(sent.token);
+    const wrong = await join(sent.token);
     expect(wrong.status).toBe(303);
-    expect(wrong.headers.get('location')).toBe(`/invite/${sent.token}/error`);
-    const unknown = await open('C'.repeat(43));
-    expect(unknown.headers.get('location')).toBe(`/invite/${'C'.repeat(43)}/error?reason=invalid`);
+    expect(wrong.headers.get('location')).toBe(`/invite/${sent.token}`);
+    expect((await invitationRow(a, sent.invitationId)).accepted_at).toBeNull();
+    const unknown = await join('C'.repeat(43));
+    expect(unknown.headers.get('location')).toBe(`/invite/${'C'.repeat(43)}?reason=invalid`);
     signIn(null);
-    expect((await open('not a token')).headers.get('location')).toBe(`/invite/${encodeURIComponent('not a token')}/error`);
+    expect((await join('not a token')).headers.get('location')).toBe(`/invite/${encodeURIComponent('not a token')}?reason=invalid`);
   });
 
   it('sends a member invited meanwhile to the page that says their role is kept', async () => {
@@ -518,8 +550,9 @@ describe('the invitation link /invite/[token]', () => {
     const user = await createUser(sent.email);
     await addMember(a.orgId, user.id, 'recruiter');
     signIn(user);
-    const response = await open(sent.token);
+    const response = await join(sent.token);
     expect(response.headers.get('location')).toBe(`/invite/joined?agency=${a.slug}`);
+    expect((await membershipOf(a, user.id)).role).toBe('recruiter');
   });
 });
 

@@ -37,7 +37,7 @@ export type InvitationOutcome =
 export type InvitationProblem = Extract<InvitationOutcome, { kind: 'invalid' | 'expired' | 'wrong_account' | 'rate_limited' }>;
 
 /** Before acceptance: what a link would do for this user, or that it can be accepted. */
-export type InvitationCheck = InvitationProblem | Extract<InvitationOutcome, { kind: 'already_accepted' }> | { kind: 'acceptable'; agencyName: string; role: Role; email: string };
+export type InvitationCheck = InvitationProblem | Extract<InvitationOutcome, { kind: 'already_accepted' }> | { kind: 'acceptable'; agencyName: string; role: Role; email: string; inviterName: string | null };
 
 export function invitationFailureRule(userId: string): RateLimitRule {
   return { key: `invitation-token:user:${userId}`, limit: INVITATION_FAILURES_PER_WINDOW, windowSeconds: INVITATION_FAILURE_WINDOW_SECONDS };
@@ -53,7 +53,7 @@ export function invitationMessage(outcome: InvitationOutcome | InvitationCheck):
     case 'already_accepted':
       return `You already accepted this invitation to ${outcome.agencyName}.`;
     case 'acceptable':
-      return `This invitation to ${outcome.agencyName} is waiting for you.`;
+      return `${outcome.inviterName ?? 'An owner or admin'} invited you to join ${outcome.agencyName} as ${roleWithArticle(outcome.role)}.`;
     case 'invalid':
       return 'This invitation is not valid. It may have been revoked or replaced by a newer one: ask the person who invited you to send a new one.';
     case 'expired':
@@ -79,7 +79,7 @@ function evaluate(found: FoundInvitation | null, user: InvitationUser, now: Date
   }
   if (!sameAddress(found.email, user.email)) return { kind: 'wrong_account', invitedEmail: found.email, signedInEmail: user.email };
   if (found.expiresAt.getTime() <= now.getTime()) return { kind: 'expired', agencyName: found.agency.name, inviterName: found.inviterName };
-  return { kind: 'acceptable', agencyName: found.agency.name, role: found.role, email: found.email };
+  return { kind: 'acceptable', agencyName: found.agency.name, role: found.role, email: found.email, inviterName: found.inviterName };
 }
 
 async function lookup(user: InvitationUser, token: string, now: Date): Promise<{ found: FoundInvitation | null; check: InvitationCheck }> {
@@ -96,15 +96,15 @@ async function lookup(user: InvitationUser, token: string, now: Date): Promise<{
 }
 
 /**
- * What opening this link would do for the signed-in user, changing nothing (the problem page uses
- * it to explain a refusal). A link that does not work counts against the user's rate limit.
+ * What accepting this link would do for the signed-in user, changing nothing: the invitation page
+ * shows it before the user confirms. A link that does not work counts against the user's rate limit.
  */
 export async function checkInvitation({ user, token, now = new Date() }: { user: InvitationUser; token: string; now?: Date }): Promise<InvitationCheck> {
   return (await lookup(user, token, now)).check;
 }
 
 /**
- * The signed-in user opens an invitation link. In the agency's tenant, in one transaction: the
+ * The signed-in user confirms an invitation (a POST from the invitation page). In the agency's tenant, in one transaction: the
  * membership with the invitation's role (or the existing one, kept), its teams, the invitation
  * marked accepted, and the audit entry.
  */

@@ -13,7 +13,7 @@ export const generateInvitationToken = generatePortalToken;
 export const hashInvitationToken = hashPortalToken;
 export const isInvitationTokenShape = isPortalTokenShape;
 
-/** The path of the acceptance route; the token leaves the address bar at once (303 to the agency). */
+/** The path of the invitation page; joining posts to `<path>/accept`, which leaves the token behind (303 to the agency). */
 export function invitationPath(token: string): string {
   return `/invite/${encodeURIComponent(token)}`;
 }

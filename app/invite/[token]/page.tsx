@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
-import { AuthShell, Button, ButtonLink, cx } from '@/app/_components/ui';
+import { AuthShell, Button, ButtonLink } from '@/app/_components/ui';
 import { getSessionUser } from '@/server/auth/session';
 import { checkInvitation, invitationMessage, type InvitationCheck } from '@/server/services/members/accept-invitation';
 import { invitationPath, isInvitationTokenShape } from '@/server/services/members/invitation-token';
@@ -19,26 +18,14 @@ const TITLES: Record<InvitationCheck['kind'], string> = {
   acceptable: 'You are invited',
 };
 
-/** A plain link: the invitation route is a route handler, not a page the client router can fetch. */
-function LinkButton({ href, children, variant = 'primary' }: { href: string; children: ReactNode; variant?: 'primary' | 'secondary' }) {
-  return (
-    <a
-      href={href}
-      className={cx(
-        'inline-flex min-h-10 w-full items-center justify-center rounded-md px-4 py-2 text-sm font-semibold',
-        variant === 'primary' ? 'bg-brand-700 text-white hover:bg-brand-800' : 'bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50',
-      )}
-    >
-      {children}
-    </a>
-  );
-}
-
 /**
- * Why an invitation link did not let the user in. The route sends every refusal here; the reason is
- * looked up again (nothing in the address is trusted but "invalid", which needs no lookup).
+ * The link in the invitation email. Opening it changes nothing: a signed-in invitee reads who
+ * invited them, to which agency and as what, and joins with a button (a POST to `./accept`), so a
+ * mail scanner or link preview cannot accept for them. Every refusal is explained here; only
+ * "invalid" may come in the address (from `./accept`, which has just looked it up), since it
+ * needs no lookup and reveals nothing.
  */
-export default async function InvitationProblemPage({
+export default async function InvitationPage({
   params,
   searchParams,
 }: {
@@ -53,14 +40,22 @@ export default async function InvitationProblemPage({
     if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(invitationPath(token))}`);
     check = await checkInvitation({ user, token });
   }
+  if (check.kind === 'already_accepted') redirect(`/${check.orgSlug}`);
 
   return (
-    <AuthShell title={TITLES[check.kind]}>
+    <AuthShell title={check.kind === 'acceptable' ? `Join ${check.agencyName}` : TITLES[check.kind]}>
       <div className="space-y-6">
         <p className="text-sm break-words text-slate-700" data-testid="invitation-message">
           {invitationMessage(check)}
         </p>
         <div className="flex flex-col gap-3">
+          {check.kind === 'acceptable' ? (
+            <form method="post" action={`${invitationPath(token)}/accept`}>
+              <Button type="submit" className="w-full" autoFocus>
+                Join {check.agencyName}
+              </Button>
+            </form>
+          ) : null}
           {check.kind === 'wrong_account' ? (
             <form action={signOutToInvitation}>
               <input type="hidden" name="token" value={token} />
@@ -69,18 +64,10 @@ export default async function InvitationProblemPage({
               </Button>
             </form>
           ) : null}
-          {check.kind === 'acceptable' ? <LinkButton href={invitationPath(token)}>Accept the invitation</LinkButton> : null}
-          {check.kind === 'already_accepted' ? (
-            <ButtonLink href={`/${check.orgSlug}`} className="w-full">
-              Go to {check.agencyName}
-            </ButtonLink>
-          ) : null}
           {user ? (
-            check.kind !== 'already_accepted' ? (
-              <ButtonLink href="/" variant={check.kind === 'wrong_account' || check.kind === 'acceptable' ? 'secondary' : 'primary'} className="w-full">
-                Go to Afterview
-              </ButtonLink>
-            ) : null
+            <ButtonLink href="/" variant={check.kind === 'wrong_account' || check.kind === 'acceptable' ? 'secondary' : 'primary'} className="w-full">
+              {check.kind === 'acceptable' ? 'Not now' : 'Go to Afterview'}
+            </ButtonLink>
           ) : (
             <ButtonLink href="/signin" className="w-full">
               Sign in
