@@ -61,9 +61,11 @@ const opts: MeasureOptions = { warmup: count('warmup'), iterations: Math.max(1, 
 const poolSize = env().DATABASE_POOL_SIZE;
 const rawClient = (max: number): Raw => postgres(databaseUrl!, { max, onnotice: () => {}, connection: { application_name: 'afterview-bench' } });
 const raw = rawClient(poolSize);
-// The owner replays get connections of their own: a prepared statement planned under RLS is planned
-// again whenever the role it runs as changes, which would tax both sides of the comparison.
-const rawOwner = rawClient(2);
+// The RLS comparison runs one statement at a time, so each side gets one connection of its own and
+// nothing else: the same warm backend every time, on both sides. (Shared with the baseline replays,
+// the tenant side's timings moved with whatever else that pool had run; the owner side's did not.)
+const rawTenant = rawClient(1);
+const rawOwner = rawClient(1);
 
 async function main() {
   const slug = args.org;
@@ -136,7 +138,7 @@ async function main() {
     const asTableOwner = asOwner(tenant, orgId);
     const samples = await measure(
       read.name,
-      { app: read.call, raw: () => replay(raw, txs), rls: () => replay(raw, tenant), owner: () => replay(rawOwner, asTableOwner) },
+      { app: read.call, raw: () => replay(raw, txs), rls: () => replay(rawTenant, tenant), owner: () => replay(rawOwner, asTableOwner) },
       opts,
     );
     const [app, baseline, rls, ownerRun] = [samples.app, samples.raw, samples.rls, samples.owner].map(summarize) as [Percentiles, Percentiles, Percentiles, Percentiles];
@@ -264,11 +266,11 @@ async function measureHttp(orgId: string, ownerId: string, slug: string) {
 main()
   .then(async () => {
     await closeDatabase();
-    await Promise.all([raw.end({ timeout: 5 }), rawOwner.end({ timeout: 5 })]);
+    await Promise.all([raw, rawTenant, rawOwner].map((c) => c.end({ timeout: 5 })));
   })
   .catch(async (error: unknown) => {
     console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`);
     await closeDatabase().catch(() => {});
-    await Promise.all([raw.end({ timeout: 5 }), rawOwner.end({ timeout: 5 })]).catch(() => {});
+    await Promise.all([raw, rawTenant, rawOwner].map((c) => c.end({ timeout: 5 }))).catch(() => {});
     process.exit(1);
   });
