@@ -10,7 +10,8 @@ import { findSeqScans, setupRole, type SeqScan, type Transaction } from './plan'
 
 export type Raw = postgres.Sql;
 
-const run = (sql: Raw | postgres.TransactionSql, q: SentQuery, options?: { prepare: boolean }) => sql.unsafe(q.text, q.params as never[], options);
+// Prepared when they have parameters, as the app sends them (db/client.ts `preferPrepared`).
+const run = (sql: Raw | postgres.TransactionSql, q: SentQuery, options: { prepare: boolean } = { prepare: q.params.length > 0 }) => sql.unsafe(q.text, q.params as never[], options);
 
 /** Each transaction as the app ran it: its own BEGIN, the same tenant setup, the same statements. */
 export async function replay(raw: Raw, txs: readonly Transaction[]): Promise<void> {
