@@ -28,8 +28,12 @@ export async function replay(raw: Raw, txs: readonly Transaction[]): Promise<voi
   }
 }
 
+/** A statement that becomes the tenant mid-transaction (`unsafeWithMemberTenant`'s lookup). */
+const switchesToTenant = (q: SentQuery) => q.params.includes(TENANT_ROLE);
+
+/** Transactions that run as a tenant: opened as one (`withTenant`) or entered by slug (org procedures). */
 export function tenantTransactions(txs: readonly Transaction[]): Transaction[] {
-  return txs.filter((tx) => setupRole(tx) === TENANT_ROLE);
+  return txs.filter((tx) => setupRole(tx) === TENANT_ROLE || tx.statements.some(switchesToTenant));
 }
 
 /**
@@ -38,7 +42,9 @@ export function tenantTransactions(txs: readonly Transaction[]): Transaction[] {
  * nothing that reads it changes.
  */
 export function asOwner(txs: readonly Transaction[], orgId: string): Transaction[] {
-  return txs.map((tx) => ({ ...tx, setup: { text: "select set_config('app.org_id', $1, true)", params: [orgId] } }));
+  // 'none' is SET ROLE NONE: the statement that would switch to the tenant role stays the owner.
+  const owner = (q: SentQuery): SentQuery => (switchesToTenant(q) ? { ...q, params: q.params.map((p) => (p === TENANT_ROLE ? 'none' : p)) } : q);
+  return txs.map((tx) => ({ setup: { text: "select set_config('app.org_id', $1, true)", params: [orgId] }, statements: tx.statements.map(owner) }));
 }
 
 /** Tables with an org_id column, with the planner's estimate of their size (from the last ANALYZE). */
@@ -70,6 +76,8 @@ export async function explainSeqScans(raw: Raw, txs: readonly Transaction[], tab
         const [row] = await run(t, { text: `explain (format json) ${q.text}`, params: q.params }, { prepare: false });
         const scans = findSeqScans(row?.['QUERY PLAN'], names);
         findings.push(...scans.map((s) => ({ ...s, tableRows: tables.get(s.table) ?? 0, statement: q.text.replace(/\s+/g, ' ').trim() })));
+        // Run for real too, so the statements after it are planned as the tenant, as in the app.
+        if (switchesToTenant(q)) await run(t, q);
       }
     });
   }

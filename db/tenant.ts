@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { getDb, type Tx } from './client';
+import { getDb, queryRows, type Tx } from './client';
+import type { Role } from './schema';
 
 export const TENANT_ROLE = 'afterview_tenant';
 export const SYSTEM_ROLE = 'afterview_system';
@@ -27,5 +28,38 @@ export async function unsafeWithSystemRole<T>(fn: (tx: Tx) => Promise<T>): Promi
   return getDb().transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.org_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`);
     return fn(tx);
+  });
+}
+
+export interface MemberTenant {
+  orgId: string;
+  name: string;
+  slug: string;
+  role: Role;
+}
+
+/**
+ * A request for an agency named in the URL: one transaction that finds the user's membership by
+ * the agency's slug and, in the same statement, becomes that agency's tenant — so every org
+ * request spends three round trips less than a lookup transaction followed by `withTenant`. The
+ * lookup crosses tenants (as `afterview_system`, like `unsafeFindMembershipBySlug`); the switch
+ * happens only when a membership row is found, and `fn` then runs exactly as under `withTenant`.
+ * Not a member (or no such agency): `fn` never runs and the result is `{ member: false }`.
+ */
+export async function unsafeWithMemberTenant<T>(
+  { userId, slug }: { userId: string; slug: string },
+  fn: (tx: Tx, membership: MemberTenant) => Promise<T>,
+): Promise<{ member: true; value: T } | { member: false }> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.org_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`);
+    const [row] = await queryRows<{ org_id: string; name: string; slug: string; role: Role }>(
+      tx,
+      sql`select o.id as org_id, o.name, o.slug, m.role,
+            set_config('app.org_id', o.id::text, true) as tenant_org, set_config('role', ${TENANT_ROLE}, true) as tenant_role
+          from organizations o join memberships m on m.org_id = o.id
+          where o.slug = ${slug.toLowerCase()} and m.user_id = ${userId}`,
+    );
+    if (!row) return { member: false };
+    return { member: true, value: await fn(tx, { orgId: row.org_id, name: row.name, slug: row.slug, role: row.role }) };
   });
 }

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { withTenant } from '@/db/tenant';
+import { unsafeWithMemberTenant } from '@/db/tenant';
 import type { Tx } from '@/db/client';
 import type { Actor } from '@/server/services/types';
 import { AppError } from '@/server/errors';
@@ -105,23 +105,23 @@ class Rollback extends Error {
 
 /**
  * Membership required; a non-member gets the same NOT_FOUND as a missing agency, so slugs cannot
- * be probed. The rest of the procedure runs inside withTenant: one transaction, rolled back when
- * the procedure fails.
+ * be probed. The lookup and the rest of the procedure run in one tenant transaction
+ * (`unsafeWithMemberTenant`), rolled back when the procedure fails.
  */
 export const orgProcedure = authedProcedure.input(ZOrgScopedInput).use(async ({ ctx, input, next }) => {
-  const membership = await unsafeFindMembershipBySlug({ userId: ctx.userId, slug: input.orgSlug });
-  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'This agency does not exist or you are not a member of it.' });
-  const actor: Actor = { userId: ctx.userId, orgId: membership.orgId, role: membership.role };
   const committed: (() => void)[] = [];
   const afterCommit = (fn: () => void) => committed.push(fn);
-  const result = await withTenant(actor.orgId, async (tx: Tx) => {
+  const entered = await unsafeWithMemberTenant({ userId: ctx.userId, slug: input.orgSlug }, async (tx: Tx, membership) => {
+    const actor: Actor = { userId: ctx.userId, orgId: membership.orgId, role: membership.role };
     const outcome = await next({ ctx: { ...ctx, tx, actor, afterCommit } });
     if (!outcome.ok) throw new Rollback(outcome);
     return outcome;
   }).catch((error: unknown) => {
-    if (error instanceof Rollback) return error.result as never;
+    if (error instanceof Rollback) return { member: true as const, value: error.result as never };
     throw error;
   });
+  if (!entered.member) throw new TRPCError({ code: 'NOT_FOUND', message: 'This agency does not exist or you are not a member of it.' });
+  const result = entered.value;
   if (result.ok) for (const fn of committed) fn();
   return result;
 });
