@@ -366,6 +366,14 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+/**
+ * A text[] parameter. Drizzle would spread an array into `$1, $2, …`, a statement text that changes
+ * with the array's length, and so a new prepared statement for every length.
+ */
+export function textArray(values: readonly string[]): SQL {
+  return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+}
+
 /** A timestamptz parameter: drizzle has postgres.js take timestamps as text, so Dates go as ISO strings. */
 export function ts(date: Date | null | undefined): SQL {
   return date ? sql`${date.toISOString()}::timestamptz` : sql`null::timestamptz`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { getDb, openDatabase, queryRows, textArray } from '@/db/client';
 
 // pg-boss installs its schema as one script with its own BEGIN/COMMIT, through executeSql.
 describe('executeSql, when a multi-statement script fails inside its transaction', () => {
@@ -17,5 +18,17 @@ describe('executeSql, when a multi-statement script fails inside its transaction
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('textArray', () => {
+  it('carries any text through as one array parameter, in order', async () => {
+    const values = ['plain', 'with, comma', 'with "quotes"', 'back\\slash', '{braces}', ' spaced ', '', 'NULL', 'ünïcödé'];
+    const rows = await queryRows<{ v: string; n: string }>(getDb(), sql`select v, n::text from unnest(${textArray(values)}) with ordinality as x(v, n)`);
+    expect(rows.map((r) => r.v)).toEqual(values);
+    const [match] = await queryRows<{ hit: boolean }>(getDb(), sql`select 'with, comma' = any(${textArray(values)}) as hit`);
+    expect(match!.hit).toBe(true);
+    const [none] = await queryRows<{ n: number }>(getDb(), sql`select cardinality(${textArray([])})::int as n`);
+    expect(none!.n).toBe(0);
   });
 });

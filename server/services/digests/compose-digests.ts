@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DailyDigestEmailProps, DigestFollowUp, DigestReplyOwed } from '@/emails/daily-digest';
-import { queryRows, ts, uuidArray } from '@/db/client';
+import { queryRows, textArray, ts, uuidArray } from '@/db/client';
 import type { Role, TouchKind } from '@/db/schema';
 import { env } from '@/server/env';
 import { firstName } from '@/server/services/candidates/first-name';
@@ -73,7 +73,7 @@ async function pendingRecipients(ctx: ServiceContext, day: DigestDay): Promise<R
   const keys = members.map((m) => digestDedupeKey(m.user_id, day.date));
   const sent = await queryRows<{ dedupe_key: string }>(
     tx,
-    sql`select dedupe_key from outbound_emails where org_id = ${actor.orgId} and dedupe_key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+    sql`select dedupe_key from outbound_emails where org_id = ${actor.orgId} and dedupe_key = any(${textArray(keys)})`,
   );
   const done = new Set(sent.map((s) => s.dedupe_key));
   return members.filter((m) => !done.has(digestDedupeKey(m.user_id, day.date)));
