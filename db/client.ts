@@ -107,8 +107,7 @@ type Unsafe = (text: string, params?: unknown[], options?: { prepare?: boolean }
  * hold several statements. `DATABASE_PREPARE=false` (a transaction pooler) turns it off.
  */
 function preferPrepared(unsafe: Unsafe, prepare: boolean): Unsafe {
-  return (text, params, options) =>
-    params && params.length > 0 ? unsafe(text, params, { ...options, prepare }) : options ? unsafe(text, params, options) : params ? unsafe(text, params) : unsafe(text);
+  return (text, params, options) => (params && params.length > 0 ? unsafe(text, params, { ...options, prepare }) : unsafe(text, params, options));
 }
 
 function guardScope(sql: postgres.TransactionSql, state: TransactionState, prepare: boolean): postgres.TransactionSql {

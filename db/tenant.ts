@@ -42,7 +42,7 @@ export interface MemberTenant {
  * A request for an agency named in the URL: one transaction that finds the user's membership by
  * the agency's slug and, in the same statement, becomes that agency's tenant — so every org
  * request spends three round trips less than a lookup transaction followed by `withTenant`. The
- * lookup crosses tenants (as `afterview_system`, like `unsafeFindMembershipBySlug`); the switch
+ * lookup crosses tenants (as `afterview_system`, through `unsafeWithSystemRole`); the switch
  * happens only when a membership row is found, and `fn` then runs exactly as under `withTenant`.
  * Not a member (or no such agency): `fn` never runs and the result is `{ member: false }`.
  */
@@ -50,8 +50,7 @@ export async function unsafeWithMemberTenant<T>(
   { userId, slug }: { userId: string; slug: string },
   fn: (tx: Tx, membership: MemberTenant) => Promise<T>,
 ): Promise<{ member: true; value: T } | { member: false }> {
-  return getDb().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`);
+  return unsafeWithSystemRole(async (tx) => {
     const [row] = await queryRows<{ org_id: string; name: string; slug: string; role: Role }>(
       tx,
       sql`select o.id as org_id, o.name, o.slug, m.role,
@@ -59,7 +58,7 @@ export async function unsafeWithMemberTenant<T>(
           from organizations o join memberships m on m.org_id = o.id
           where o.slug = ${slug.toLowerCase()} and m.user_id = ${userId}`,
     );
-    if (!row) return { member: false };
-    return { member: true, value: await fn(tx, { orgId: row.org_id, name: row.name, slug: row.slug, role: row.role }) };
+    if (!row) return { member: false as const };
+    return { member: true as const, value: await fn(tx, { orgId: row.org_id, name: row.name, slug: row.slug, role: row.role }) };
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { queryRows } from '@/db/client';
 import { decodeCursor, encodeCursor, keysetAfter, keysetOrderBy, timestampText, ZCursor, type SortKey } from '@/server/services/dashboard/keyset';
 import type { ServiceContext } from '@/server/services/types';
+import { ZCalendarDay } from '@/server/services/records/storable-dates';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_PAGE_MAX = 100;
@@ -16,11 +17,6 @@ const CREATED: SortKey = {
   nullable: false,
 };
 
-/** A calendar day in the agency's time zone. */
-export const ZAuditDay = z.iso
-  .date({ error: 'must be a date like 2026-01-31' })
-  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be a date between the years 1900 and 2999');
-
 export const auditFilterShape = {
   action: z
     .string({ error: 'must be an action name' })
@@ -29,8 +25,8 @@ export const auditFilterShape = {
     .max(AUDIT_ACTION_MAX, `must be at most ${AUDIT_ACTION_MAX} characters`)
     .optional(),
   actorUserId: z.uuid({ error: 'must be a member id' }).optional(),
-  from: ZAuditDay.optional(),
-  to: ZAuditDay.optional(),
+  from: ZCalendarDay.optional(),
+  to: ZCalendarDay.optional(),
 };
 
 export const ZListAuditLogInput = z

@@ -17,6 +17,7 @@ import {
   type SortOrder,
 } from './dashboard-view';
 import { encodeCursor, keysetAfter, keysetOrderBy, timestampText, type KeysetPosition, type SortKey } from './keyset';
+import { ZCalendarDay } from '@/server/services/records/storable-dates';
 
 /**
  * What the dashboard, its summary and its CSV export share: the filters, the sorts, and the one
@@ -26,17 +27,13 @@ import { encodeCursor, keysetAfter, keysetOrderBy, timestampText, type KeysetPos
 export const INTERVIEW_STATUSES = ['followed_up', 'waiting', 'silent'] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 
-const ZDay = z.iso
-  .date({ error: 'must be a date like 2026-01-31' })
-  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be a date between the years 1900 and 2999');
-
 export const dashboardFilterShape = {
   teamId: z.uuid({ error: 'must be a team id' }).optional(),
   jobId: z.uuid({ error: 'must be a job id' }).optional(),
   ownerId: z.uuid({ error: 'must be a member id' }).optional(),
   stage: z.enum(STAGES, { error: `must be one of: ${STAGES.join(', ')}` }).optional(),
-  from: ZDay.optional(),
-  to: ZDay.optional(),
+  from: ZCalendarDay.optional(),
+  to: ZCalendarDay.optional(),
   followedUp: z.enum(FOLLOWED_UP_CHOICES, { error: 'must be yes, no or all' }).default('all'),
 };
 

@@ -5,20 +5,18 @@ import { AppError } from '@/server/errors';
 import { getVisibleApplication } from '@/server/services/applications/create-application';
 import { rebuildEngagement } from '@/server/services/touches/rebuild-engagement';
 import type { ServiceContext } from '@/server/services/types';
+import { EARLIEST_STORABLE, LATEST_STORABLE } from '@/server/services/records/storable-dates';
 
 const ZInterviewer = z.object({
   name: z.string().trim().min(1, 'Each interviewer needs a name').max(120),
   email: z.string().trim().toLowerCase().pipe(z.email('Each interviewer email must be valid')).optional(),
 });
 
-// JavaScript dates reach years Postgres cannot store (and year 0, which it refuses): keep to plausible ones.
-const EARLIEST = new Date('1900-01-01T00:00:00Z');
-const LATEST = new Date('2999-12-31T23:59:59Z');
 const inRange = (what: string) =>
   z.coerce
     .date({ error: `Enter a valid ${what} time` })
-    .min(EARLIEST, `The ${what} time must be between the years 1900 and 2999`)
-    .max(LATEST, `The ${what} time must be between the years 1900 and 2999`);
+    .min(EARLIEST_STORABLE, `The ${what} time must be between the years 1900 and 2999`)
+    .max(LATEST_STORABLE, `The ${what} time must be between the years 1900 and 2999`);
 
 const ZInterviewFields = z.object({
   startsAt: inRange('start'),

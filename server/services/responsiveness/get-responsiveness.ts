@@ -4,21 +4,19 @@ import { queryRows } from '@/db/client';
 import { AppError } from '@/server/errors';
 import { answeringKinds, awaitingKinds } from '@/server/services/touches/engagement-sql';
 import type { ServiceContext } from '@/server/services/types';
+import { ZCalendarDay } from '@/server/services/records/storable-dates';
 
 /** Without dates, the page covers the last 90 days (today included) in the agency's time zone. */
 export const DEFAULT_RANGE_DAYS = 90;
 /** The longest range one request may cover. */
 export const MAX_RANGE_DAYS = 366;
 
-const ZDay = z.iso
-  .date({ error: 'must be a date like 2026-01-31' })
-  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be a date between the years 1900 and 2999');
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 export const responsivenessRangeShape = {
-  from: ZDay.optional(),
-  to: ZDay.optional(),
+  from: ZCalendarDay.optional(),
+  to: ZCalendarDay.optional(),
 };
 
 export const ZGetResponsivenessInput = z

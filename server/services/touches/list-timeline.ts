@@ -4,12 +4,12 @@ import { queryRows, ts } from '@/db/client';
 import type { Channel, Direction, OutboundEmailStatus, TouchKind } from '@/db/schema';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
 import type { ServiceContext } from '@/server/services/types';
+import { EARLIEST_STORABLE, LATEST_STORABLE } from '@/server/services/records/storable-dates';
 
 export const ZListTimelineInput = z.object({
   candidateId: z.uuid(),
   limit: z.number().int().min(1).max(100).default(30),
-  // Bounded so that a tampered cursor cannot name a year Postgres cannot read.
-  cursor: z.object({ occurredAt: z.coerce.date().min(new Date('1900-01-01T00:00:00Z')).max(new Date('2999-12-31T23:59:59Z')), id: z.uuid() }).optional(),
+  cursor: z.object({ occurredAt: z.coerce.date().min(EARLIEST_STORABLE).max(LATEST_STORABLE), id: z.uuid() }).optional(),
 });
 
 /** Every touch of one candidate, both directions and all channels, newest first, keyset-paginated. */

@@ -3,6 +3,7 @@ import { AppError } from '@/server/errors';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
 import type { ServiceContext } from '@/server/services/types';
 import { BODY_MAX, recordTouch } from './record-touch';
+import { EARLIEST_STORABLE } from '@/server/services/records/storable-dates';
 
 /** What a recruiter may log by hand, and on which channel it happened. */
 const MANUAL = {
@@ -20,8 +21,8 @@ export const ZLogTouchInput = z.object({
   interviewId: z.uuid().optional(),
   kind: z.enum(['call', 'message', 'email_reply', 'note']),
   direction: z.enum(['inbound', 'outbound']),
-  // The lower bound keeps to years Postgres can store; the future is refused in logTouch, against its clock.
-  occurredAt: z.coerce.date({ error: 'Enter when it happened' }).min(new Date('1900-01-01T00:00:00Z'), 'Enter a time after the year 1900'),
+  // The future is refused in logTouch, against its clock.
+  occurredAt: z.coerce.date({ error: 'Enter when it happened' }).min(EARLIEST_STORABLE, 'Enter a time after the year 1900'),
   body: z.string().trim().max(BODY_MAX, `Keep it under ${BODY_MAX} characters`).optional(),
   clientRequestId: z.uuid(),
 });

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/*
+ * The years every input date is kept to. JavaScript dates reach years Postgres cannot store (and
+ * year 0, which it refuses), and a tampered cursor or a typo would otherwise become a 500.
+ */
+export const EARLIEST_STORABLE = new Date('1900-01-01T00:00:00Z');
+export const LATEST_STORABLE = new Date('2999-12-31T23:59:59Z');
+
+/** A calendar day (a filter's from/to), within the storable years. */
+export const ZCalendarDay = z.iso
+  .date({ error: 'must be a date like 2026-01-31' })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be a date between the years 1900 and 2999');
