@@ -32,3 +32,44 @@ describe('textArray', () => {
     expect(none!.n).toBe(0);
   });
 });
+
+describe('queryRows', () => {
+  // Postgres prints a timestamptz in the session's zone, with whatever offset that zone had then:
+  // hours only, hours and minutes, or (local mean time, before 1900s standard time) seconds too.
+  const zones = ['UTC', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'America/Los_Angeles', 'Asia/Kathmandu', 'Africa/Monrovia'];
+  const instants = [
+    '2026-11-25 10:00:00+00',
+    '2026-11-25 10:00:00.123456+00',
+    '2026-11-25 10:00:00.9999+00',
+    '2024-02-29 23:59:59.5+00',
+    '2026-03-29 01:30:00+00',
+    '1900-01-01 00:00:00+00',
+    '1850-06-01 12:00:00+00',
+    '2999-12-31 23:59:59.999+00',
+  ];
+
+  it('reads every timestamptz as the instant Postgres meant, in any session time zone', async () => {
+    for (const zone of zones) {
+      const rows = await getDb().transaction(async (tx) => {
+        await tx.execute(sql`select set_config('timezone', ${zone}, true)`);
+        return queryRows<{ at: Date; text: string; ms: string }>(
+          tx,
+          sql`select at, at::text as text, floor(extract(epoch from at) * 1000)::bigint::text as ms from unnest(${`{${instants.join(',')}}`}::timestamptz[]) as x(at)`,
+        );
+      });
+      expect(rows).toHaveLength(instants.length);
+      for (const row of rows) {
+        expect(row.at, `${zone}: ${row.text}`).toBeInstanceOf(Date);
+        expect(row.at.getTime(), `${zone}: ${row.text}`).toBe(Number(row.ms));
+      }
+    }
+  });
+
+  it('leaves what is not a finite timestamp as Postgres wrote it', async () => {
+    const [row] = await queryRows<{ inf: unknown; minus: unknown; none: unknown; bc: unknown }>(
+      getDb(),
+      sql`select 'infinity'::timestamptz as inf, '-infinity'::timestamptz as minus, null::timestamptz as none, '0044-03-15 12:00:00+00 BC'::timestamptz as bc`,
+    );
+    expect(row).toEqual({ inf: 'infinity', minus: '-infinity', none: null, bc: expect.stringMatching(/ BC$/) });
+  });
+});
