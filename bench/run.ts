@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
     'max-seconds': { type: 'string', default: '60' },
+    'min-seconds': { type: 'string', default: '10' },
     'deep-pages': { type: 'string', default: '20' },
     sort: { type: 'string', default: 'latency' },
     search: { type: 'string' },
@@ -58,6 +59,8 @@ if (!databaseUrl) {
 
 const seqScanMinRows = count('seq-scan-min-rows');
 const opts: MeasureOptions = { warmup: count('warmup'), iterations: Math.max(1, count('iterations')), maxSeconds: count('max-seconds') };
+// Reads only: the portal's links and the touch candidates are sized for `iterations` rounds.
+const readOpts: MeasureOptions = { ...opts, minSeconds: count('min-seconds') };
 const poolSize = env().DATABASE_POOL_SIZE;
 const rawClient = (max: number): Raw => postgres(databaseUrl!, { max, onnotice: () => {}, connection: { application_name: 'afterview-bench' } });
 const raw = rawClient(poolSize);
@@ -121,7 +124,7 @@ async function main() {
   ];
   for (const note of notes.slice(0, 4)) console.log(`  ${note}`);
 
-  console.log(`\nReads, ${opts.iterations} rounds after ${opts.warmup} warm-up: app (tRPC caller), raw SQL, raw SQL as the tenant (RLS) and as the table owner`);
+  console.log(`\nReads, ${opts.iterations} rounds (and ${readOpts.minSeconds} s at least) after ${opts.warmup} warm-up: app (tRPC caller), raw SQL, raw SQL as the tenant (RLS) and as the table owner`);
   const cases: CaseResult[] = [];
   const scans: (SeqScanFinding & { case: string })[] = [];
   for (const read of reads) {
@@ -139,7 +142,7 @@ async function main() {
     const samples = await measure(
       read.name,
       { app: read.call, raw: () => replay(raw, txs), rls: () => replay(rawTenant, tenant), owner: () => replay(rawOwner, asTableOwner) },
-      opts,
+      readOpts,
     );
     const [app, baseline, rls, ownerRun] = [samples.app, samples.raw, samples.rls, samples.owner].map(summarize) as [Percentiles, Percentiles, Percentiles, Percentiles];
     const found = await explainSeqScans(raw, tenant, tables);

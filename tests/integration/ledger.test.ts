@@ -179,6 +179,43 @@ describe('logging touches by hand and who may see what', () => {
     expect(timeline.items.filter((t) => t.body === 'Called about salary')).toHaveLength(1);
   });
 
+  it('pages through a long timeline newest first, ties by id, every touch once, with who logged it', async () => {
+    const caller = callerFor(org.ownerId);
+    const person = await caller.candidate.create({ orgSlug: org.slug, name: 'Paged Person', email: `${crypto.randomUUID()}@paged.example` });
+    const base = Date.now() - 48 * HOUR;
+    // Three touches share a time: the page boundary must fall between them without losing or repeating one.
+    const offsets = [0, 1, 2, 3, 4, 5, 5, 5, 6, 7, 8];
+    for (const [i, offset] of offsets.entries()) {
+      await caller.touch.log({
+        orgSlug: org.slug,
+        candidateId: person.id,
+        clientRequestId: crypto.randomUUID(),
+        kind: i % 2 ? 'call' : 'note',
+        direction: 'outbound',
+        occurredAt: new Date(base + offset * HOUR),
+        body: `touch ${i}`,
+      });
+    }
+    const expected = await withTenant(org.orgId, (tx) =>
+      queryRows<{ id: string }>(tx, sql`select id from touches where org_id = ${org.orgId} and candidate_id = ${person.id} order by occurred_at desc, id desc`),
+    );
+    const [owner] = await withTenant(org.orgId, (tx) => queryRows<{ name: string }>(tx, sql`select coalesce(name, email) as name from users where id = ${org.ownerId}`));
+
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let cursor: { occurredAt: Date; id: string } | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await caller.touch.timeline({ orgSlug: org.slug, candidateId: person.id, limit: 4, cursor });
+      pages.push(page.items.length);
+      for (const item of page.items) expect(item.actorName).toBe(owner!.name);
+      seen.push(...page.items.map((t) => t.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(pages).toEqual([4, 4, 3]);
+    expect(seen).toEqual(expected.map((r) => r.id));
+  });
+
   it('shows recruiters and viewers their teams only; admins see all; viewers change nothing', async () => {
     const other = await callerFor(org.ownerId).team.create({ orgSlug: org.slug, name: `Other ${crypto.randomUUID().slice(0, 4)}` });
     const secret = await callerFor(org.ownerId).candidate.create({ orgSlug: org.slug, name: 'Hidden Person', email: `${crypto.randomUUID()}@hidden.example`, teamId: other.id });

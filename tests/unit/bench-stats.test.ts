@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit, percentile, round, summarize } from '@/bench/stats';
+import { mapLimit, measure, percentile, round, summarize } from '@/bench/stats';
 
 describe('benchmark percentiles', () => {
   it('take the nearest rank, a value that was measured', () => {
@@ -46,5 +46,30 @@ describe('mapLimit', () => {
     });
     expect(out).toEqual([50, 10, 40, 20, 30]);
     expect(peak).toBe(2);
+  });
+});
+
+describe('measure', () => {
+  const quick = async () => {};
+
+  it('runs every variant once a round, and stops at the iterations when time is not asked for', async () => {
+    const samples = await measure('t', { a: quick, b: quick }, { warmup: 2, iterations: 7, maxSeconds: 5 });
+    expect(samples.a).toHaveLength(7);
+    expect(samples.b).toHaveLength(7);
+  });
+
+  it('goes on past the iterations until the minimum time has passed, for fast cases', async () => {
+    const start = performance.now();
+    const samples = await measure('t', { a: quick, b: quick }, { warmup: 0, iterations: 7, maxSeconds: 5, minSeconds: 0.2 });
+    expect(performance.now() - start).toBeGreaterThanOrEqual(200);
+    expect(samples.a.length).toBeGreaterThan(7);
+    expect(samples.b).toHaveLength(samples.a.length);
+  });
+
+  it('never runs past the maximum time, even when the minimum asks for more', async () => {
+    const slow = () => new Promise((r) => setTimeout(r, 20));
+    const samples = await measure('t', { a: slow }, { warmup: 0, iterations: 1000, maxSeconds: 0.1, minSeconds: 10 });
+    expect(samples.a.length).toBeGreaterThan(0);
+    expect(samples.a.length).toBeLessThan(20);
   });
 });

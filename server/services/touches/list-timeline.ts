@@ -35,17 +35,25 @@ export async function listTimeline(ctx: ServiceContext, input: z.input<typeof ZL
     email_subject: string | null;
   }>(
     ctx.tx,
-    sql`select t.id, t.kind, t.direction, t.channel, t.strength, t.occurred_at, t.body, t.interview_id, coalesce(u.name, u.email) as actor_name, t.in_reply_to,
-          case when t.kind = 'question' then exists (select 1 from touches a where a.org_id = t.org_id and a.in_reply_to = t.id) end as answered
-          , e.id as email_id, e.status as email_status, e.last_error as email_error, e.to_address as email_to, e.subject as email_subject
-        from touches t left join users u on u.id = t.actor_user_id
+    // The page is chosen first, in the order of touches_candidate_time_idx (NULLS LAST, as the index
+    // has it; the columns are never null), so the scan stops after `limit + 1` touches and the
+    // actor, answer and email lookups run for the page only, not for the candidate's whole history.
+    // The actor's name is a lookup by primary key: a join to users scanned every user of the platform.
+    sql`select t.id, t.kind, t.direction, t.channel, t.strength, t.occurred_at, t.body, t.interview_id, t.in_reply_to,
+          (select coalesce(u.name, u.email) from users u where u.id = t.actor_user_id) as actor_name,
+          case when t.kind = 'question' then exists (select 1 from touches a where a.org_id = t.org_id and a.in_reply_to = t.id) end as answered,
+          e.id as email_id, e.status as email_status, e.last_error as email_error, e.to_address as email_to, e.subject as email_subject
+        from (
+          select p.id, p.org_id, p.kind, p.direction, p.channel, p.strength, p.occurred_at, p.body, p.interview_id, p.in_reply_to, p.actor_user_id
+          from touches p
+          where p.org_id = ${ctx.actor.orgId} and p.candidate_id = ${candidateId}
+            ${cursor ? sql`and (p.occurred_at, p.id) < (${ts(cursor.occurredAt)}, ${cursor.id}::uuid)` : sql``}
+          order by p.occurred_at desc nulls last, p.id desc nulls last
+          limit ${limit + 1}) t
         left join lateral (
           select x.id, x.status, x.last_error, x.to_address, x.subject from outbound_emails x
           where x.org_id = t.org_id and x.touch_id = t.id order by x.created_at desc limit 1) e on true
-        where t.org_id = ${ctx.actor.orgId} and t.candidate_id = ${candidateId}
-          ${cursor ? sql`and (t.occurred_at, t.id) < (${ts(cursor.occurredAt)}, ${cursor.id}::uuid)` : sql``}
-        order by t.occurred_at desc, t.id desc
-        limit ${limit + 1}`,
+        order by t.occurred_at desc nulls last, t.id desc nulls last`,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
