@@ -53,10 +53,6 @@ export async function messagePage(
   return response;
 }
 
-export function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
-}
-
 function secureCookies(): boolean {
   return new URL(env().APP_URL).protocol === 'https:';
 }

@@ -10,7 +10,8 @@ import { withPortalSession } from '@/server/services/portal/with-portal-session'
 import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
 import { portalPage, type PortalFormName } from './page-response';
 import { isSameOrigin } from '@/server/security/same-origin';
-import { messagePage, PORTAL_PATH, seeOther } from './respond';
+import { seeOther } from '@/server/security/see-other';
+import { messagePage, PORTAL_PATH } from './respond';
 
 /** Far above any real form (2,000 characters of text); a bigger body is refused unread. */
 const MAX_FORM_BYTES = 64 * 1024;

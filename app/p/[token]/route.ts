@@ -3,7 +3,8 @@ import { env } from '@/server/env';
 import { exchangePortalToken } from '@/server/services/portal/exchange-portal-token';
 import { signPortalSession } from '@/server/services/portal/portal-token';
 import { clientIpOf } from '@/server/security/client-ip';
-import { messagePage, PORTAL_PATH, portalCookie, seeOther } from '@/app/portal/respond';
+import { messagePage, PORTAL_PATH, portalCookie } from '@/app/portal/respond';
+import { seeOther } from '@/server/security/see-other';
 
 export const dynamic = 'force-dynamic';
 

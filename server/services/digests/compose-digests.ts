@@ -76,7 +76,7 @@ async function pendingRecipients(ctx: ServiceContext, day: DigestDay): Promise<R
     sql`select dedupe_key from outbound_emails where org_id = ${actor.orgId} and dedupe_key = any(${textArray(keys)})`,
   );
   const done = new Set(sent.map((s) => s.dedupe_key));
-  return members.filter((m) => !done.has(digestDedupeKey(m.user_id, day.date)));
+  return members.filter((_, i) => !done.has(keys[i]!));
 }
 
 /** Per candidate of these owners, the strongest follow-up of the agency's yesterday (the earliest of equals). */

@@ -1,14 +1,10 @@
 import { auth } from '@/server/auth/config';
 import { isSameOrigin } from '@/server/security/same-origin';
+import { seeOther } from '@/server/security/see-other';
 import { acceptInvitation } from '@/server/services/members/accept-invitation';
 import { invitationPath, isInvitationTokenShape } from '@/server/services/members/invitation-token';
 
 export const dynamic = 'force-dynamic';
-
-/** A 303 that nobody caches and that does not pass the token on as a referrer. */
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' } });
-}
 
 /**
  * The "Join" button of the invitation page posts here: accepting changes who may see an agency's
