@@ -118,6 +118,12 @@ function guardScope(sql: postgres.TransactionSql, state: TransactionState, prepa
   const check = () => {
     if (state.lost) throw state.lost;
   };
+  // Built once per scope, not on every `unsafe` access: Drizzle reaches for it for every statement.
+  const unsafe = preferPrepared((sql.unsafe as Unsafe).bind(sql), prepare);
+  const guardedUnsafe = (text: string, params?: unknown[], options?: { prepare?: boolean }) => {
+    check();
+    return unsafe(text, params, options);
+  };
   return new Proxy(sql, {
     apply(target, self, args) {
       check();
@@ -125,13 +131,7 @@ function guardScope(sql: postgres.TransactionSql, state: TransactionState, prepa
     },
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (property === 'unsafe') {
-        const unsafe = preferPrepared((value as Unsafe).bind(target), prepare);
-        return (text: string, params?: unknown[], options?: { prepare?: boolean }) => {
-          check();
-          return unsafe(text, params, options);
-        };
-      }
+      if (property === 'unsafe') return guardedUnsafe;
       if (property === 'file') {
         return (...args: unknown[]) => {
           check();
@@ -329,18 +329,23 @@ const PG_TIMESTAMPTZ = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?:
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const twoDigits = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
 
+/** What Postgres wrote, as `new Date` reads it once made ISO 8601; text when it is no date at all. */
+function toDateLoosely(value: string): Date | string {
+  const date = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(date.getTime()) ? value : date;
+}
+
 /**
  * A timestamp's text as a Date, read by position once the pattern matched: this runs for every
- * timestamp of every raw row, and the ISO string built for `new Date` was most of what it allocated. Other forms (infinity, BC, years under 100, other DateStyles) go
- * through `new Date` after all, or stay text.
+ * timestamp of every raw row, and the ISO string built for `new Date` was most of what it
+ * allocated. Other forms (infinity, BC, years under 100, other DateStyles) are read loosely.
  */
 function toDate(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const year = PG_TIMESTAMPTZ.test(value) ? twoDigits(value, 0) * 100 + twoDigits(value, 2) : 0;
-  if (year < 100) {
-    const date = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-    return Number.isNaN(date.getTime()) ? value : date;
-  }
+  if (!PG_TIMESTAMPTZ.test(value)) return toDateLoosely(value);
+  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 100) return toDateLoosely(value);
   let i = 19;
   let ms = 0;
   if (value.charCodeAt(i) === 46 /* . */) {

@@ -70,7 +70,10 @@ function unstorableField(value: unknown, depth = 0): string[] | null {
     if (!Object.hasOwn(value, key)) continue;
     // The path is built on the way back from a hit only: every field of every request passes here.
     const hit = unstorableField((value as Record<string, unknown>)[key], depth + 1);
-    if (hit) return (hit.unshift(key), hit);
+    if (hit) {
+      hit.unshift(key);
+      return hit;
+    }
   }
   return null;
 }

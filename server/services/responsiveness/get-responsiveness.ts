@@ -11,7 +11,6 @@ export const DEFAULT_RANGE_DAYS = 90;
 /** The longest range one request may cover. */
 export const MAX_RANGE_DAYS = 366;
 
-
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 export const responsivenessRangeShape = {
