@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3400' },
     'seq-scan-min-rows': { type: 'string', default: '1000' },
     'skip-http': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -114,6 +115,11 @@ async function main() {
     { name: 'candidate timeline', call: () => caller.touch.timeline({ orgSlug: slug, candidateId: busiest.id }) },
     { name: 'candidate search', call: () => caller.candidate.list({ orgSlug: slug, query: search }) },
   );
+  if (args.only) {
+    const only = args.only.toLowerCase();
+    reads.splice(0, reads.length, ...reads.filter((r) => r.name.toLowerCase().includes(only)));
+    if (reads.length === 0) throw new Error(`--only "${args.only}" matches no read case.`);
+  }
   const notes = [
     `dashboard list: followed up, sorted by ${listInput.sort} (${DEFAULT_ORDER[listInput.sort]}), ${DASHBOARD_PAGE_SIZE} a page; the deep page is reached by following keyset cursors`,
     'inbox: the first page of replies owed, with its totals',
@@ -162,6 +168,12 @@ async function main() {
       rls_overhead: round((rls.p95 - ownerRun.p95) / ownerRun.p95, 3),
       seq_scan: counted.length > 0,
     });
+  }
+
+  if (args.only) {
+    // A look at some read cases, not a run of the benchmark: the results files stay as they are.
+    for (const c of cases) console.log(`  ${c.name}: p50 ${c.p50_ms}, p95 ${c.p95_ms} ms; raw p95 ${c.baseline_p95_ms} ms, ratio ${c.ratio}; RLS overhead ${c.rls_overhead}`);
+    return;
   }
 
   const touchCandidates = (await raw<{ id: string }[]>`

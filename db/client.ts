@@ -4,8 +4,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePostgres, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env, redactUrl } from '@/server/env';
 
@@ -359,12 +360,33 @@ function toDate(value: unknown): unknown {
   return new Date(Date.UTC(year, twoDigits(value, 5) - 1, twoDigits(value, 8), twoDigits(value, 11), twoDigits(value, 14), twoDigits(value, 17) - offsetSeconds, ms));
 }
 
+const dialect = new PgDialect();
+
+/**
+ * `exec.execute(query)`, but on postgres.js straight to the driver, as Drizzle itself would send it
+ * (same text, parameters, logging and error): Drizzle's execute wraps each statement in four more
+ * async layers (tracing spans, a result cache this app has none of) and a prepared-query object,
+ * work that every raw statement of every request paid (bench: the candidate timeline).
+ */
+export async function execute(exec: Executor, query: SQL): Promise<unknown> {
+  const session = exec._.session;
+  if (!(session instanceof PostgresJsSession)) return exec.execute(query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  logger.logQuery(text, params);
+  try {
+    // prepare: false as Drizzle sends it; preferPrepared prepares statements that have parameters.
+    return await (session.client as postgres.Sql).unsafe(text, params as never[], { prepare: false });
+  } catch (error) {
+    throw new DrizzleQueryError(text, params, error as Error);
+  }
+}
+
 /**
  * Raw SQL rows in one shape for both drivers (postgres.js returns an array, PGlite `{ rows }`),
  * with timestamps as Dates: drizzle asks both drivers for timestamps as text.
  */
 export async function queryRows<T extends Record<string, unknown>>(exec: Executor, query: SQL): Promise<T[]> {
-  const result = (await exec.execute(query)) as unknown as {
+  const result = (await execute(exec, query)) as unknown as {
     rows?: Record<string, unknown>[];
     columns?: { name: string; type: number }[];
     fields?: { name: string; dataTypeID: number }[];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb, queryRows, type Tx } from './client';
+import { execute, getDb, queryRows, type Tx } from './client';
 import type { Role } from './schema';
 
 export const TENANT_ROLE = 'afterview_tenant';
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function withTenant<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(orgId)) throw new Error(`withTenant: "${orgId}" is not an organization id`);
   return getDb().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
+    await execute(tx, sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
     return fn(tx);
   });
 }
@@ -26,7 +26,7 @@ export async function withTenant<T>(orgId: string, fn: (tx: Tx) => Promise<T>): 
  */
 export async function unsafeWithSystemRole<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return getDb().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`);
+    await execute(tx, sql`select set_config('app.org_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`);
     return fn(tx);
   });
 }

@@ -80,20 +80,27 @@ function unstorableField(value: unknown, depth = 0): string[] | null {
 
 const fromAppError = (cause: AppError) => new TRPCError({ code: cause.code, message: cause.message, cause });
 
+function refuseUnstorable(rawInput: unknown): void {
+  const path = unstorableField(rawInput);
+  if (!path) return;
+  const message = 'This text contains a character that cannot be saved (a NUL byte or a broken emoji). Remove it and try again.';
+  throw fromAppError(new AppError('BAD_REQUEST', message, { field: path.join('.') || 'input' }));
+}
+
+/** A failed call's AppError as the matching tRPC error, with the service's message. */
+function mapAppError<R extends { ok: boolean; error?: { cause?: unknown } }>(result: R): R {
+  if (!result.ok && result.error?.cause instanceof AppError) throw fromAppError(result.error.cause);
+  return result;
+}
+
 /**
  * The edge of every procedure: refuses unstorable text, and turns the AppError a service throws
- * into the matching tRPC error with the service's message. One middleware rather than two, as
- * each level of tRPC's middleware chain costs allocations on every call (bench: the timeline).
+ * into the matching tRPC error. Org procedures do both in their own middleware (below): each level
+ * of tRPC's middleware chain costs allocations on every call (bench: the candidate timeline).
  */
 const boundary = t.middleware(async ({ getRawInput, next }) => {
-  const path = unstorableField(await getRawInput());
-  if (path) {
-    const message = 'This text contains a character that cannot be saved (a NUL byte or a broken emoji). Remove it and try again.';
-    throw fromAppError(new AppError('BAD_REQUEST', message, { field: path.join('.') || 'input' }));
-  }
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw fromAppError(result.error.cause);
-  return result;
+  refuseUnstorable(await getRawInput());
+  return mapAppError(await next());
 });
 
 export const publicProcedure = t.procedure.use(boundary);
@@ -116,10 +123,12 @@ class Rollback extends Error {
 /**
  * Membership required; a non-member gets the same NOT_FOUND as a missing agency, so slugs cannot
  * be probed. The lookup and the rest of the procedure run in one tenant transaction
- * (`unsafeWithMemberTenant`), rolled back when the procedure fails. The sign-in check and the
- * permission of `permissionProcedure` (its meta) happen here too, one middleware level for all three.
+ * (`unsafeWithMemberTenant`), rolled back when the procedure fails. The sign-in check, the
+ * permission of `permissionProcedure` (its meta) and the boundary's work happen here too: one
+ * middleware level for all of them.
  */
-export const orgProcedure = publicProcedure.input(ZOrgScopedInput).use(async ({ ctx, input, meta, next }) => {
+export const orgProcedure = t.procedure.input(ZOrgScopedInput).use(async ({ ctx, input, meta, next, getRawInput }) => {
+  refuseUnstorable(await getRawInput());
   const userId = ctx.userId;
   if (!userId) throw signInRequired();
   const committed: (() => void)[] = [];
@@ -140,7 +149,7 @@ export const orgProcedure = publicProcedure.input(ZOrgScopedInput).use(async ({ 
   if (!entered.member) throw new TRPCError({ code: 'NOT_FOUND', message: 'This agency does not exist or you are not a member of it.' });
   const result = entered.value;
   if (result.ok) for (const fn of committed) fn();
-  return result;
+  return mapAppError(result);
 });
 
 /**
