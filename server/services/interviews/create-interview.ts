@@ -5,7 +5,7 @@ import { AppError } from '@/server/errors';
 import { getVisibleApplication } from '@/server/services/applications/create-application';
 import { rebuildEngagement } from '@/server/services/touches/rebuild-engagement';
 import type { ServiceContext } from '@/server/services/types';
-import { EARLIEST_STORABLE, LATEST_STORABLE } from '@/server/services/records/storable-dates';
+import { EARLIEST_STORABLE, LATEST_STORABLE, STORABLE_YEARS } from '@/server/services/records/storable-dates';
 
 const ZInterviewer = z.object({
   name: z.string().trim().min(1, 'Each interviewer needs a name').max(120),
@@ -15,8 +15,8 @@ const ZInterviewer = z.object({
 const inRange = (what: string) =>
   z.coerce
     .date({ error: `Enter a valid ${what} time` })
-    .min(EARLIEST_STORABLE, `The ${what} time must be between the years 1900 and 2999`)
-    .max(LATEST_STORABLE, `The ${what} time must be between the years 1900 and 2999`);
+    .min(EARLIEST_STORABLE, `The ${what} time must be ${STORABLE_YEARS}`)
+    .max(LATEST_STORABLE, `The ${what} time must be ${STORABLE_YEARS}`);
 
 const ZInterviewFields = z.object({
   startsAt: inRange('start'),
