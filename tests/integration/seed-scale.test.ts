@@ -7,6 +7,10 @@ import { withTenant } from '@/db/tenant';
 import { rebuildEngagement } from '@/server/services/touches/rebuild-engagement';
 import { strengthOf, TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import { callerFor, createTenant, type TenantFixture } from '../support/fixtures';
+import { runOnOwnDatabase } from '../support/own-database';
+
+// The fingerprints below must see only what the seeder does, not another file's follow-up sweep.
+runOnOwnDatabase('scale');
 
 // A fixed time anchor: the same seed and anchor must give the same rows.
 const NOW = new Date(Math.floor((Date.now() - 86_400_000) / 3_600_000) * 3_600_000);
