@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { rebuildEngagement } from '@/server/services/touches/rebuild-engagement';
-import { getDb, queryRows, type Tx } from './client';
+import { execute, getDb, queryRows, type Tx } from './client';
 import { planAgencies } from './seed-scale/agencies';
 import { LARGE_SLUG, parseArgs, SeedScaleError, USAGE, validateOptions, type SeedScaleInput } from './seed-scale/options';
 import { deleteScaleAgencies, findScaleAgencies } from './seed-scale/reset';
@@ -95,9 +95,9 @@ export async function seedScale(input: SeedScaleRunOptions = {}): Promise<SeedSc
   let orgIds: string[] = [];
   let committing = 0;
   await db.transaction(async (tx) => {
-    if (mode === 'replica') await tx.execute(sql`set local session_replication_role = replica`);
+    if (mode === 'replica') await execute(tx, sql`set local session_replication_role = replica`);
     // Sorting a million touches by time in memory rather than on disk.
-    await tx.execute(sql`set local work_mem = '256MB'`);
+    await execute(tx, sql`set local work_mem = '256MB'`);
 
     const existing = await findScaleAgencies(tx);
     if (existing.length > 0 && !options.reset) {
@@ -118,7 +118,7 @@ export async function seedScale(input: SeedScaleRunOptions = {}): Promise<SeedSc
         async () => {
           const rows: string[] = [];
           for (const statement of statements.filter((s) => s.phase === name)) {
-            const result = await tx.execute(sql.raw(statement.text));
+            const result = await execute(tx, sql.raw(statement.text));
             if (statement.table) rows.push(`${fmt(affected(result))} ${statement.table}`);
           }
           return rows;
@@ -128,7 +128,7 @@ export async function seedScale(input: SeedScaleRunOptions = {}): Promise<SeedSc
     }
 
     // Fresh tables have no statistics: without them the rebuild's joins would be planned for empty tables.
-    await phase('statistics', () => tx.execute(sql.raw(`analyze ${LOADED_TABLES.join(', ')}`)), () => `ANALYZE ${LOADED_TABLES.length} tables`);
+    await phase('statistics', () => execute(tx, sql.raw(`analyze ${LOADED_TABLES.join(', ')}`)), () => `ANALYZE ${LOADED_TABLES.length} tables`);
 
     orgIds = (await queryRows<{ id: string }>(tx, sql`select id::text as id from scale_orgs order by idx`)).map((r) => r.id);
     await phase('engagement', () => rebuildAll(tx, orgIds), () => `rebuildEngagement in each agency's tenant (${fmt(orgIds.length)} agencies)`);
@@ -136,7 +136,7 @@ export async function seedScale(input: SeedScaleRunOptions = {}): Promise<SeedSc
   });
   record({ name: 'commit', ms: performance.now() - committing, detail: 'one transaction: a failed run leaves nothing behind' });
 
-  await phase('vacuum', () => db.execute(sql.raw(`vacuum (analyze) ${[...LOADED_TABLES, ...DERIVED_TABLES].join(', ')}`)), () => 'VACUUM (ANALYZE): visibility map and statistics');
+  await phase('vacuum', () => execute(db, sql.raw(`vacuum (analyze) ${[...LOADED_TABLES, ...DERIVED_TABLES].join(', ')}`)), () => 'VACUUM (ANALYZE): visibility map and statistics');
 
   const [largeOrgId, ...smallOrgIds] = orgIds as [string, ...string[]];
   const summary = await summarize(largeOrgId, orgIds);
@@ -149,9 +149,9 @@ export async function seedScale(input: SeedScaleRunOptions = {}): Promise<SeedSc
 /** Engagement derived by the app's own rebuild, inside each agency's tenant as withTenant sets it. */
 async function rebuildAll(tx: Tx, orgIds: string[]): Promise<void> {
   for (const orgId of orgIds) {
-    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
+    await execute(tx, sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
     await rebuildEngagement({ tx, orgId });
-    await tx.execute(sql`select set_config('role', 'none', true), set_config('app.org_id', '', true)`);
+    await execute(tx, sql`select set_config('role', 'none', true), set_config('app.org_id', '', true)`);
   }
 }
 

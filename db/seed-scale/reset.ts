@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../client';
+import { execute, queryRows, type Tx } from '../client';
 import { scaleEmailSql, SCALE_SLUG_SQL } from './options';
 
 export interface ScaleAgency extends Record<string, unknown> {
@@ -30,12 +30,12 @@ export async function deleteScaleAgencies(tx: Tx, agencies: ScaleAgency[], repli
             join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped
             where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
       );
-      for (const { name } of tables) await tx.execute(sql.raw(`delete from "${name}" where org_id = any(${ids})`));
+      for (const { name } of tables) await execute(tx, sql.raw(`delete from "${name}" where org_id = any(${ids})`));
     }
-    await tx.execute(sql.raw(`delete from organizations where id = any(${ids})`));
+    await execute(tx, sql.raw(`delete from organizations where id = any(${ids})`));
   }
 
-  await tx.execute(
+  await execute(tx, 
     sql.raw(`
       create temp table scale_gone_users on commit drop as
       select u.id from users u where ${scaleEmailSql('u.email')}
@@ -51,12 +51,12 @@ export async function deleteScaleAgencies(tx: Tx, agencies: ScaleAgency[], repli
     );
     // Someone kept by a restricting key stays: deleting them would leave a dangling reference.
     for (const ref of refs.filter((r) => r.action === 'a' || r.action === 'r')) {
-      await tx.execute(sql.raw(`delete from scale_gone_users g where exists (select 1 from ${ref.tbl} x where x."${ref.col}" = g.id)`));
+      await execute(tx, sql.raw(`delete from scale_gone_users g where exists (select 1 from ${ref.tbl} x where x."${ref.col}" = g.id)`));
     }
     for (const ref of refs) {
-      if (ref.action === 'c') await tx.execute(sql.raw(`delete from ${ref.tbl} where "${ref.col}" in (select id from scale_gone_users)`));
+      if (ref.action === 'c') await execute(tx, sql.raw(`delete from ${ref.tbl} where "${ref.col}" in (select id from scale_gone_users)`));
       if (ref.action === 'n' || ref.action === 'd') {
-        await tx.execute(sql.raw(`update ${ref.tbl} set "${ref.col}" = null where "${ref.col}" in (select id from scale_gone_users)`));
+        await execute(tx, sql.raw(`update ${ref.tbl} set "${ref.col}" = null where "${ref.col}" in (select id from scale_gone_users)`));
       }
     }
   }

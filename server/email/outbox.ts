@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb, queryRows, type Executor } from '@/db/client';
+import { execute, getDb, queryRows, type Executor } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import { env } from '@/server/env';
 import { mailTransport, type MailTransport, type OutgoingEmail, type SendResult } from './transport';
@@ -89,7 +89,7 @@ async function record(ref: OutboxRef, result: SendResult, attempts: number): Pro
   return inScope(ref, async (exec) => {
     if (result.ok) {
       // A webhook may already have moved it further (delivered); only a row still sending becomes sent.
-      await exec.execute(
+      await execute(exec, 
         sql`update ${table} set status = case when status = 'sending' then 'sent' else status end, provider_id = ${result.providerId},
               sent_at = coalesce(sent_at, now()), last_error = null ${statusAt} where ${where}`,
       );
@@ -97,12 +97,12 @@ async function record(ref: OutboxRef, result: SendResult, attempts: number): Pro
     }
     if (result.retryable && attempts < MAX_ATTEMPTS) {
       const delay = backoffMs(attempts, result.retryAfterMs);
-      await exec.execute(
+      await execute(exec, 
         sql`update ${table} set status = 'queued', last_error = ${result.error}, next_attempt_at = now() + make_interval(secs => ${delay / 1000}) where ${where}`,
       );
       return 'retried';
     }
-    await exec.execute(sql`update ${table} set status = 'failed', last_error = ${result.error} ${statusAt} where ${where}`);
+    await execute(exec, sql`update ${table} set status = 'failed', last_error = ${result.error} ${statusAt} where ${where}`);
     console.error(`[mail] ${idempotencyKeyOf(ref)} failed for good: ${result.error}`);
     return 'failed';
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '@/db/client';
+import { execute, queryRows, type Tx } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import { verifyDigestUnsubscribe, type DigestMemberRef } from './digest-token';
 
@@ -47,7 +47,7 @@ export async function unsubscribeDigest(token: string): Promise<DigestSubscripti
   const ref = verifyDigestUnsubscribe(token);
   if (!ref) return { kind: 'invalid' };
   return withTenant(ref.orgId, async (tx) => {
-    await tx.execute(sql`update memberships set digest_enabled = false where org_id = ${ref.orgId} and user_id = ${ref.userId} and digest_enabled`);
+    await execute(tx, sql`update memberships set digest_enabled = false where org_id = ${ref.orgId} and user_id = ${ref.userId} and digest_enabled`);
     return subscriptionOf(tx, ref);
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '@/db/client';
+import { execute, queryRows, type Tx } from '@/db/client';
 import { newReplyToken } from './conversation-address';
 
 export interface Conversation extends Record<string, unknown> {
@@ -12,7 +12,7 @@ export interface Conversation extends Record<string, unknown> {
 
 /** The candidate's one email thread, created on the first email with the subject it starts with. */
 export async function ensureConversation(tx: Tx, orgId: string, candidateId: string, subject: string): Promise<Conversation> {
-  await tx.execute(
+  await execute(tx, 
     sql`insert into conversations (org_id, candidate_id, subject, reply_token) values (${orgId}, ${candidateId}, ${subject}, ${newReplyToken()})
         on conflict (org_id, candidate_id) do nothing`,
   );

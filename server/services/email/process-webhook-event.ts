@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Resend } from 'resend';
-import { queryRows, type Tx } from '@/db/client';
+import { execute, queryRows, type Tx } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import type { OutboundEmailStatus } from '@/db/schema';
 import { recordTouch } from '@/server/services/touches/record-touch';
@@ -54,7 +54,7 @@ function rankCase(): ReturnType<typeof sql> {
 }
 
 async function suppress(tx: Tx, orgId: string, email: string, reason: string, detail: string | null, eventId: string): Promise<void> {
-  await tx.execute(
+  await execute(tx, 
     sql`insert into suppressions (org_id, email, reason, detail, event_id) values (${orgId}, ${email.toLowerCase()}, ${reason}, ${detail}, ${eventId})
         on conflict (org_id, email) do nothing`,
   );
@@ -82,7 +82,7 @@ async function applyToOutbound(svixId: string, type: string, data: EventData, no
     if (status) {
       const rank = EMAIL_STATUS_RANK[status];
       const detail = type === 'email.bounced' ? [data.bounce?.type, data.bounce?.subType, data.bounce?.message].filter(Boolean).join(' · ') || null : null;
-      await tx.execute(
+      await execute(tx, 
         sql`update outbound_emails set status = ${status}, status_at = now(), last_error = coalesce(${detail}, last_error)
             where org_id = ${email.orgId} and id = ${email.id} and ${rankCase()} < ${rank}`,
       );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '@/db/client';
+import { execute, queryRows } from '@/db/client';
 import { outboundEmails, type OutboundEmailKind } from '@/db/schema';
 import { env } from '@/server/env';
 import { AppError } from '@/server/errors';
@@ -121,7 +121,7 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
     .returning({ id: outboundEmails.id });
   if (inserted.length === 0) return { id, messageId, queued: false };
   if (conversation) {
-    await ctx.tx.execute(
+    await execute(ctx.tx, 
       sql`update conversations set last_message_id = ${messageId}, updated_at = now(),
             "references" = (array_append("references", ${messageId}::text))[greatest(1, cardinality("references") - 18):]
           where org_id = ${ctx.actor.orgId} and id = ${conversation.id}`,

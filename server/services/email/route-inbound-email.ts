@@ -1,6 +1,7 @@
 import EmailReplyParser from 'email-reply-parser';
 import type { Resend } from 'resend';
 import { sql } from 'drizzle-orm';
+import { execute } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import { inboundEmails } from '@/db/schema';
 import { resendApi } from '@/server/email/transport';
@@ -84,9 +85,9 @@ export async function routeInboundEmail(resendEmailId: string, options: { now?: 
           meta: { inboundEmailId: stored!.id, subject: base.subject, from: base.fromAddress },
         },
       );
-      await tx.execute(sql`update inbound_emails set touch_id = ${touch.id} where org_id = ${conversation.orgId} and id = ${stored!.id}`);
+      await execute(tx, sql`update inbound_emails set touch_id = ${touch.id} where org_id = ${conversation.orgId} and id = ${stored!.id}`);
       if (base.messageId) {
-        await tx.execute(
+        await execute(tx, 
           sql`update conversations set last_message_id = ${base.messageId}, updated_at = now(),
                 "references" = (array_append("references", ${base.messageId}::text))[greatest(1, cardinality("references") + 2 - ${REFERENCES_KEPT}):]
               where org_id = ${conversation.orgId} and id = ${conversation.id}`,

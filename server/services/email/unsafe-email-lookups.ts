@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '@/db/client';
+import { execute, queryRows } from '@/db/client';
 import { unsafeWithSystemRole } from '@/db/tenant';
 
 /** Crosses tenants: a webhook names Resend's email id; the agency is whoever sent that email. */
@@ -65,7 +65,7 @@ export async function unsafeLoadEmailEvent(svixId: string): Promise<StoredEmailE
 
 export async function unsafeMarkEmailEvent(svixId: string, result: { outcome: string } | { error: string }): Promise<void> {
   await unsafeWithSystemRole((tx) =>
-    tx.execute(
+    execute(tx, 
       'outcome' in result
         ? sql`update email_events set processed_at = now(), outcome = ${result.outcome}, attempts = attempts + 1, last_error = null where svix_id = ${svixId}`
         : sql`update email_events set attempts = attempts + 1, last_error = ${result.error} where svix_id = ${svixId}`,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, ts, uuidArray } from '@/db/client';
+import { execute, queryRows, ts, uuidArray } from '@/db/client';
 import type { Role } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { recordAudit } from '@/server/services/audit/record-audit';
@@ -143,7 +143,7 @@ export async function acceptInvitation({ user, token, now = new Date() }: { user
           on conflict (org_id, team_id, user_id) do nothing
           returning team_id`,
     );
-    await tx.execute(sql`update invitations set accepted_at = ${ts(now)}, accepted_by = ${user.id} where org_id = ${orgId} and id = ${invitation.id}`);
+    await execute(tx, sql`update invitations set accepted_at = ${ts(now)}, accepted_by = ${user.id} where org_id = ${orgId} and id = ${invitation.id}`);
     await recordAudit(
       { tx, actor: { orgId, userId: user.id } },
       {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows } from '@/db/client';
+import { execute, queryRows } from '@/db/client';
 import { ROLES, type Role } from '@/db/schema';
 import { AppError } from '@/server/errors';
 import { recordAudit } from '@/server/services/audit/record-audit';
@@ -39,7 +39,7 @@ export async function changeMemberRole(ctx: ServiceContext, input: z.infer<typeo
   if (member.role === 'owner' && owners.length === 1) {
     throw new AppError('BAD_REQUEST', `${member.email} is the last owner. Make someone else an owner first.`, { field: 'role' });
   }
-  await tx.execute(sql`update memberships set role = ${input.role} where org_id = ${actor.orgId} and user_id = ${input.userId}`);
+  await execute(tx, sql`update memberships set role = ${input.role} where org_id = ${actor.orgId} and user_id = ${input.userId}`);
   await recordAudit(ctx, { action: 'member.role_change', targetType: 'member', targetId: input.userId, before: { role: member.role }, after: { role: input.role } });
   return { userId: input.userId, role: input.role, changed: true };
 }

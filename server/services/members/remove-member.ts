@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows } from '@/db/client';
+import { execute, queryRows } from '@/db/client';
 import type { Role } from '@/db/schema';
 import { AppError } from '@/server/errors';
 import { recordAudit } from '@/server/services/audit/record-audit';
@@ -47,7 +47,7 @@ export async function removeMember(ctx: ServiceContext, input: z.infer<typeof ZR
             where org_id = ${actor.orgId} and owner_user_id = ${input.userId} returning id`,
       )
     : [];
-  await tx.execute(sql`delete from memberships where org_id = ${actor.orgId} and user_id = ${input.userId}`);
+  await execute(tx, sql`delete from memberships where org_id = ${actor.orgId} and user_id = ${input.userId}`);
   await recordAudit(ctx, {
     action: 'member.remove',
     targetType: 'member',

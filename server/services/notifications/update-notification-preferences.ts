@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { execute } from '@/db/client';
 import type { ServiceContext } from '@/server/services/types';
 import { getNotificationPreferences, type NotificationPreferences } from './get-notification-preferences';
 
@@ -17,7 +18,7 @@ export type UpdateNotificationPreferencesInput = z.infer<typeof ZUpdateNotificat
  */
 export async function updateNotificationPreferences(ctx: ServiceContext, input: UpdateNotificationPreferencesInput): Promise<NotificationPreferences> {
   const { digestEnabled, reminderEmails } = ZUpdateNotificationPreferencesInput.parse(input);
-  await ctx.tx.execute(
+  await execute(ctx.tx, 
     sql`update memberships set
           digest_enabled = coalesce(${digestEnabled ?? null}::boolean, digest_enabled),
           reminder_emails = coalesce(${reminderEmails ?? null}::boolean, reminder_emails)

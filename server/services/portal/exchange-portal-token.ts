@@ -1,7 +1,7 @@
 import { withTenant } from '@/db/tenant';
 import { unsafeFindPortalLinkByTokenHash } from './unsafe-find-portal-link';
 import { sql } from 'drizzle-orm';
-import { ts } from '@/db/client';
+import { execute, ts } from '@/db/client';
 import { unsafeHitRateLimit, unsafePeekRateLimit, unsafePruneRateLimits, type RateLimitRule } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
 import { hashPortalToken, isPortalTokenShape, type PortalSessionRef } from './portal-token';
 
@@ -40,7 +40,7 @@ export async function exchangePortalToken({ token, ip, now = new Date() }: { tok
   if (link.candidateArchived) return { kind: 'archived', agency: link.agency };
 
   await withTenant(link.orgId, (tx) =>
-    tx.execute(sql`update portal_links set last_used_at = ${ts(now)} where org_id = ${link.orgId} and id = ${link.linkId}`),
+    execute(tx, sql`update portal_links set last_used_at = ${ts(now)} where org_id = ${link.orgId} and id = ${link.linkId}`),
   );
   return { kind: 'ok', session: { orgId: link.orgId, linkId: link.linkId }, expiresAt: link.expiresAt };
 }

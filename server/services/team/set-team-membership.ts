@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows } from '@/db/client';
+import { execute, queryRows } from '@/db/client';
 import { AppError } from '@/server/errors';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import type { ServiceContext } from '@/server/services/types';
@@ -28,12 +28,12 @@ export async function setTeamMembership(ctx: ServiceContext, input: z.infer<type
   if (was === input.membership) return { ...input, changed: false };
 
   if (input.membership === 'none') {
-    await tx.execute(sql`delete from team_members where org_id = ${actor.orgId} and team_id = ${input.teamId} and user_id = ${input.userId}`);
+    await execute(tx, sql`delete from team_members where org_id = ${actor.orgId} and team_id = ${input.teamId} and user_id = ${input.userId}`);
   } else {
     if (input.membership === 'lead') {
-      await tx.execute(sql`update team_members set is_lead = false where org_id = ${actor.orgId} and team_id = ${input.teamId} and is_lead`);
+      await execute(tx, sql`update team_members set is_lead = false where org_id = ${actor.orgId} and team_id = ${input.teamId} and is_lead`);
     }
-    await tx.execute(
+    await execute(tx, 
       sql`insert into team_members (org_id, team_id, user_id, is_lead) values (${actor.orgId}, ${input.teamId}, ${input.userId}, ${input.membership === 'lead'})
           on conflict (org_id, team_id, user_id) do update set is_lead = excluded.is_lead`,
     );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { uuidArray, type Tx } from '@/db/client';
+import { execute, uuidArray, type Tx } from '@/db/client';
 import { answeringKinds, awaitingKinds, followsUp, touchPoints } from './engagement-sql';
 
 /**
@@ -11,10 +11,10 @@ export async function rebuildEngagement({ tx, orgId, candidateIds }: { tx: Tx; o
   const points = touchPoints(sql`t.strength`, sql`t.occurred_at`, sql`i.ends_at`);
   const follows = followsUp(sql`t.strength`, sql`t.occurred_at`, sql`i.ends_at`, sql`o.follow_up_window_days`);
 
-  await tx.execute(sql`delete from interview_engagement where org_id = ${orgId} ${only('candidate_id')}`);
-  await tx.execute(sql`delete from candidate_engagement where org_id = ${orgId} ${only('candidate_id')}`);
+  await execute(tx, sql`delete from interview_engagement where org_id = ${orgId} ${only('candidate_id')}`);
+  await execute(tx, sql`delete from candidate_engagement where org_id = ${orgId} ${only('candidate_id')}`);
 
-  await tx.execute(sql`
+  await execute(tx, sql`
     insert into interview_engagement (org_id, interview_id, candidate_id, inbound_count, outbound_count, strong_count, medium_count, weak_count,
         max_strength, followed_up_at, last_inbound_at, last_outbound_at, score_points, follow_up_seconds)
     select t.org_id, t.interview_id, t.candidate_id,
@@ -35,7 +35,7 @@ export async function rebuildEngagement({ tx, orgId, candidateIds }: { tx: Tx; o
     where t.org_id = ${orgId} and t.interview_id is not null ${only('t.candidate_id')}
     group by t.org_id, t.interview_id, t.candidate_id, i.ends_at`);
 
-  await tx.execute(sql`
+  await execute(tx, sql`
     with agg as (
       select t.org_id, t.candidate_id,
         count(*) filter (where t.direction = 'inbound') as inbound_count,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, ts, type Tx } from '@/db/client';
+import { execute, queryRows, ts, type Tx } from '@/db/client';
 import { CHANNELS, DIRECTIONS, TOUCH_KINDS, type Direction, type TouchKind } from '@/db/schema';
 import { AppError } from '@/server/errors';
 import { awaitingKinds, followsUp, touchPoints } from './engagement-sql';
@@ -156,7 +156,7 @@ async function mergeIntoEngagement(tx: Tx, orgId: string, touch: TouchRow, at: A
   const lastIn = inbound ? t : sql`null::timestamptz`;
   const lastOut = inbound ? sql`null::timestamptz` : t;
 
-  await tx.execute(sql`
+  await execute(tx, sql`
     insert into candidate_engagement as e (org_id, candidate_id, inbound_count, outbound_count, strong_count, medium_count, weak_count,
         max_strength, followed_up_at, first_inbound_at, last_inbound_at, last_outbound_at, last_reply_at, awaiting_reply_since, score_points)
     values (${orgId}, ${touch.candidate_id}, ${inOut}, ${tiers}, ${s}, ${followedUpAt}, ${lastIn}, ${lastIn}, ${lastOut},
@@ -181,7 +181,7 @@ async function mergeIntoEngagement(tx: Tx, orgId: string, touch: TouchRow, at: A
 
   if (answers) {
     // An answer clears what it answers; anything asked after it still waits. Only the ledger knows what that is.
-    await tx.execute(sql`
+    await execute(tx, sql`
       update candidate_engagement e set awaiting_reply_since = (
         select min(x.occurred_at) from touches x
         where x.org_id = e.org_id and x.candidate_id = e.candidate_id and x.direction = 'inbound'
@@ -190,7 +190,7 @@ async function mergeIntoEngagement(tx: Tx, orgId: string, touch: TouchRow, at: A
   }
 
   if (at.interview_id) {
-    await tx.execute(sql`
+    await execute(tx, sql`
       insert into interview_engagement as e (org_id, interview_id, candidate_id, inbound_count, outbound_count, strong_count, medium_count, weak_count,
           max_strength, followed_up_at, last_inbound_at, last_outbound_at, score_points, follow_up_seconds)
       values (${orgId}, ${at.interview_id}, ${touch.candidate_id}, ${inOut}, ${tiers}, ${s}, ${followedUpAt}, ${lastIn}, ${lastOut}, ${points},
