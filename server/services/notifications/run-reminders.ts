@@ -58,12 +58,11 @@ export async function remindAgency(ctx: ServiceContext, { agency, now }: { agenc
   const target = agency.replyTargetHours;
   const result = { overdue: 0, reminded: 0, escalated: 0, emailsQueued: 0, emailsSuppressed: 0 };
 
-  const [counted] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from candidate_engagement ce join candidates c on c.org_id = ce.org_id and c.id = ce.candidate_id
-        where ce.org_id = ${orgId} and ce.awaiting_reply_since <= ${ts(now)} - make_interval(hours => ${target}::int)
-          and c.archived_at is null and c.erased_at is null`,
-  );
+  // The overdue candidates, counted first: most runs find none and stop there.
+  const overdue = sql`from candidate_engagement ce join candidates c on c.org_id = ce.org_id and c.id = ce.candidate_id
+    where ce.org_id = ${orgId} and ce.awaiting_reply_since <= ${ts(now)} - make_interval(hours => ${target}::int)
+      and c.archived_at is null and c.erased_at is null`;
+  const [counted] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n ${overdue}`);
   result.overdue = counted?.n ?? 0;
   if (result.overdue === 0) return result;
 
@@ -74,9 +73,7 @@ export async function remindAgency(ctx: ServiceContext, { agency, now }: { agenc
           select c.id as candidate_id, c.owner_user_id, c.team_id, ce.awaiting_reply_since as since,
             to_char(ce.awaiting_reply_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as since_text,
             ce.awaiting_reply_since <= ${ts(now)} - make_interval(hours => ${2 * target}::int) as escalate
-          from candidate_engagement ce join candidates c on c.org_id = ce.org_id and c.id = ce.candidate_id
-          where ce.org_id = ${orgId} and ce.awaiting_reply_since <= ${ts(now)} - make_interval(hours => ${target}::int)
-            and c.archived_at is null and c.erased_at is null
+          ${overdue}
         ), recipients as (
           select d.candidate_id, d.since, d.since_text, 1 as level, m.user_id
           from due d join memberships m on m.org_id = ${orgId} and m.user_id = d.owner_user_id
