@@ -47,12 +47,24 @@ test('the analytics charts render for the demo agency, each with a table view', 
   await signIn(page, DEMO.owner);
   await page.goto(`/${DEMO.slug}/analytics`);
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
-  for (const chart of ['follow-up-rate', 'time-to-follow-up', 'signal-mix', 'reply-time']) {
+  // Each table's column headers, and the row header of its totals row.
+  const tables = {
+    'follow-up-rate': [['Week', 'Interviews ended', 'Followed up', 'Silent', 'Still waiting', 'Follow-up rate'], 'All weeks'],
+    'time-to-follow-up': [['Time to follow up', 'Interviews', 'Share'], 'All follow-ups'],
+    'signal-mix': [['Week', 'Strong', 'Medium', 'Weak', 'Total'], 'All weeks'],
+    'reply-time': [['Week', 'Questions', 'Answered', /^Within \d+ h$/, 'Median reply time', 'Against target'], 'All weeks'],
+  } as const;
+  for (const [chart, [columns, totals]] of Object.entries(tables)) {
     const section = page.getByTestId(`chart-${chart}`);
     await expect(section.getByTestId(`chart-${chart}-image`).locator('svg').first()).toBeVisible();
     await section.getByText('Show as table').click();
-    await expect(section.getByRole('table')).toBeVisible();
-    await expect(section.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    const table = section.getByRole('table');
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('columnheader')).toHaveText([...columns]);
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    const footer = table.locator('tfoot').getByRole('row');
+    await expect(footer.getByRole('rowheader')).toHaveText(totals);
+    await expect(footer.getByRole('cell')).toHaveCount(columns.length - 1);
     expect(await section.getByTestId(`chart-${chart}-csv`).getAttribute('href')).toContain(`/analytics/${chart}`);
   }
   await expectNoViolations(page, 'analytics with tables open');

@@ -31,23 +31,64 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
 }
 
 // Column headers may wrap ("Interviews ended"), so a table fits a half-width card; figures do not.
-export const thText = 'px-2.5 py-2 text-left align-bottom font-semibold';
-export const th = 'px-2.5 py-2 text-right align-bottom font-semibold';
+const thText = 'px-2.5 py-2 text-left align-bottom font-semibold';
+const th = 'px-2.5 py-2 text-right align-bottom font-semibold';
 export const td = 'px-2.5 py-2 text-right whitespace-nowrap tabular-nums';
 export const rowHeader = 'px-2.5 py-2 text-left font-medium whitespace-nowrap text-slate-900';
 
-/** A real table with a caption and headers: the accessible alternative to the chart above it. */
-export function ChartTable({ id, caption, head, children, foot }: { id: string; caption: string; head: ReactNode; children: ReactNode; foot?: ReactNode }) {
+/**
+ * A real table with a caption and headers: the accessible alternative to the chart above it.
+ * `columns[0]` heads the rows' own header cells; `total`, when given, is the footer row.
+ */
+export function ChartTable({
+  id,
+  caption,
+  columns,
+  children,
+  total,
+}: {
+  id: string;
+  caption: string;
+  columns: [string, ...string[]];
+  children: ReactNode;
+  total?: { label: string; cells: ReactNode[] };
+}) {
   const captionId = `${id}-caption`;
+  const [rowsColumn, ...figureColumns] = columns;
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="mt-3 overflow-x-auto rounded-md ring-1 ring-slate-200">
       <table className="w-full border-collapse text-left text-sm">
         <caption id={captionId} className="px-2.5 pt-3 pb-2 text-left text-sm font-semibold text-slate-900">
           {caption}
         </caption>
-        <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">{head}</thead>
+        <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+          <tr>
+            <th scope="col" className={thText}>
+              {rowsColumn}
+            </th>
+            {figureColumns.map((column) => (
+              <th key={column} scope="col" className={th}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody className="divide-y divide-slate-100 text-slate-800">{children}</tbody>
-        {foot ? <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold text-slate-900">{foot}</tfoot> : null}
+        {total ? (
+          <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold text-slate-900">
+            <tr>
+              <th scope="row" className="px-2.5 py-2 text-left">
+                {total.label}
+              </th>
+              {total.cells.map((cell, i) => (
+                // Cells in column order, fixed for the table's life: the index is their identity.
+                <td key={i} className={td}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );

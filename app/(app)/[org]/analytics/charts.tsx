@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import type { AnalyticsWeek } from '@/server/services/analytics/analytics-query';
 import { FOLLOW_UP_BUCKETS, formatDayLabel, formatShortDay, SIGNAL_TIERS, TIER_LABELS, TIER_SHORT_LABELS, type AnalyticsChart, type SignalTier } from '@/server/services/analytics/analytics-view';
 import type { Analytics } from '@/server/services/analytics/get-analytics';
-import { ChartCard, ChartLegend, ChartTable, rowHeader, td, th, thText } from './chart-card';
+import { ChartCard, ChartLegend, ChartTable, rowHeader, td } from './chart-card';
 import { duration, followUpRateSummary, percent, replyTimeSummary, signalMixSummary, timeToFollowUpSummary } from './summaries';
 
 // Every colour has at least 3:1 contrast against white (WCAG 1.4.11), text 4.5:1 (1.4.3).
@@ -72,40 +72,8 @@ export function FollowUpRateChart({ data, csvHref }: ChartProps) {
         <ChartTable
           id="table-follow-up-rate"
           caption="Follow-up rate by week"
-          head={
-            <tr>
-              <th scope="col" className={thText}>
-                Week
-              </th>
-              <th scope="col" className={th}>
-                Interviews ended
-              </th>
-              <th scope="col" className={th}>
-                Followed up
-              </th>
-              <th scope="col" className={th}>
-                Silent
-              </th>
-              <th scope="col" className={th}>
-                Still waiting
-              </th>
-              <th scope="col" className={th}>
-                Follow-up rate
-              </th>
-            </tr>
-          }
-          foot={
-            <tr>
-              <th scope="row" className="px-2.5 py-2 text-left">
-                All weeks
-              </th>
-              <td className={td}>{totals.interviews}</td>
-              <td className={td}>{totals.followedUp}</td>
-              <td className={td}>{totals.silent}</td>
-              <td className={td}>{totals.waiting}</td>
-              <td className={td}>{totals.rate === null ? <Missing reason="Not measured yet" /> : percent(totals.rate)}</td>
-            </tr>
-          }
+          columns={['Week', 'Interviews ended', 'Followed up', 'Silent', 'Still waiting', 'Follow-up rate']}
+          total={{ label: 'All weeks', cells: [totals.interviews, totals.followedUp, totals.silent, totals.waiting, totals.rate === null ? <Missing reason="Not measured yet" /> : percent(totals.rate)] }}
         >
           {weeks.map((w) => (
             <tr key={w.week}>
@@ -161,28 +129,8 @@ export function TimeToFollowUpChart({ data, csvHref }: ChartProps) {
         <ChartTable
           id="table-time-to-follow-up"
           caption="Time to follow up"
-          head={
-            <tr>
-              <th scope="col" className={thText}>
-                Time to follow up
-              </th>
-              <th scope="col" className={th}>
-                Interviews
-              </th>
-              <th scope="col" className={th}>
-                Share
-              </th>
-            </tr>
-          }
-          foot={
-            <tr>
-              <th scope="row" className="px-2.5 py-2 text-left">
-                All follow-ups
-              </th>
-              <td className={td}>{total}</td>
-              <td className={td}>100%</td>
-            </tr>
-          }
+          columns={['Time to follow up', 'Interviews', 'Share']}
+          total={{ label: 'All follow-ups', cells: [total, '100%'] }}
         >
           {buckets.map((b) => (
             <tr key={b.key}>
@@ -232,34 +180,8 @@ export function SignalMixChart({ data, csvHref }: ChartProps) {
         <ChartTable
           id="table-signal-mix"
           caption="Signal mix by strength"
-          head={
-            <tr>
-              <th scope="col" className={thText}>
-                Week
-              </th>
-              {SIGNAL_TIERS.map((tier) => (
-                <th key={tier} scope="col" className={th}>
-                  {TIER_SHORT_LABELS[tier]}
-                </th>
-              ))}
-              <th scope="col" className={th}>
-                Total
-              </th>
-            </tr>
-          }
-          foot={
-            <tr>
-              <th scope="row" className="px-2.5 py-2 text-left">
-                All weeks
-              </th>
-              {SIGNAL_TIERS.map((tier) => (
-                <td key={tier} className={td}>
-                  {totals[tier]}
-                </td>
-              ))}
-              <td className={td}>{totals.total}</td>
-            </tr>
-          }
+          columns={['Week', ...SIGNAL_TIERS.map((tier) => TIER_SHORT_LABELS[tier]), 'Total']}
+          total={{ label: 'All weeks', cells: [...SIGNAL_TIERS.map((tier) => totals[tier]), totals.total] }}
         >
           {weeks.map((w) => (
             <tr key={w.week}>
@@ -320,40 +242,8 @@ export function ReplyTimeChart({ data, csvHref }: ChartProps) {
         <ChartTable
           id="table-reply-time"
           caption="Reply time against target"
-          head={
-            <tr>
-              <th scope="col" className={thText}>
-                Week
-              </th>
-              <th scope="col" className={th}>
-                Questions
-              </th>
-              <th scope="col" className={th}>
-                Answered
-              </th>
-              <th scope="col" className={th}>
-                Within {targetHours} h
-              </th>
-              <th scope="col" className={th}>
-                Median reply time
-              </th>
-              <th scope="col" className={th}>
-                Against target
-              </th>
-            </tr>
-          }
-          foot={
-            <tr>
-              <th scope="row" className="px-2.5 py-2 text-left">
-                All weeks
-              </th>
-              <td className={td}>{totals.questions}</td>
-              <td className={td}>{totals.answered}</td>
-              <td className={td}>{totals.withinTarget}</td>
-              <td className={td}>{totals.medianSeconds === null ? <Missing reason="No replies yet" /> : duration(totals.medianSeconds)}</td>
-              <td className={td}>{against(totals.medianSeconds)}</td>
-            </tr>
-          }
+          columns={['Week', 'Questions', 'Answered', `Within ${targetHours} h`, 'Median reply time', 'Against target']}
+          total={{ label: 'All weeks', cells: [totals.questions, totals.answered, totals.withinTarget, totals.medianSeconds === null ? <Missing reason="No replies yet" /> : duration(totals.medianSeconds), against(totals.medianSeconds)] }}
         >
           {weeks.map((w) => (
             <tr key={w.week}>
