@@ -32,6 +32,25 @@ export function ButtonLink({ href, children, variant = 'primary', className }: {
   );
 }
 
+/** "Parent / Current": the way back up from a record or settings page, the current step last. */
+export function Breadcrumb({ parent, current }: { parent: { href: string; label: string }; current: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm">
+      <ol className="flex flex-wrap items-center gap-1 text-slate-600">
+        <li>
+          <Link href={parent.href} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            {parent.label}
+          </Link>
+        </li>
+        <li aria-hidden="true">/</li>
+        <li aria-current="page" className="truncate text-slate-700">
+          {current}
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
 export function Field({
   label,
   name,

@@ -24,6 +24,12 @@ test('a job is edited, archived and restored from its page', async ({ page }) =>
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await page.getByRole('dialog', { name: `Restore Renamed role ${tag}?` }).getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Archive', exact: true })).toBeVisible();
+
+  // The breadcrumb names the job as the current page and leads back to the list.
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText(`Renamed role ${tag}`);
+  await crumbs.getByRole('link', { name: 'Jobs' }).click();
+  await expect(page).toHaveURL(new RegExp(`/${DEMO.slug}/jobs$`));
 });
 
 test('a candidate is added, edited and archived; an archived candidate takes no touches', async ({ page }) => {
@@ -40,6 +46,7 @@ test('a candidate is added, edited and archived; an archived candidate takes no 
   await page.getByTestId('candidate-search').fill(tag);
   await page.getByTestId('candidate-row').filter({ hasText: name }).getByRole('link', { name }).click();
   await expect(page.getByTestId('candidate-name')).toHaveText(name);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).locator('[aria-current="page"]')).toHaveText(name);
 
   await page.getByRole('button', { name: 'Edit details' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit details' });

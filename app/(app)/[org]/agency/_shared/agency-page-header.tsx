@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Breadcrumb } from '@/app/_components/ui';
 import type { ReactNode } from 'react';
 
 /** How an agency page names itself: its breadcrumb step, its h1 and the line that says what it is for. */
@@ -16,19 +16,7 @@ export interface AgencyPageHeading {
 export function AgencyPageHeader({ orgSlug, heading, children }: { orgSlug: string; heading: AgencyPageHeading; children?: ReactNode }) {
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/agency`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Agency
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-slate-700">
-            {heading.crumb}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb parent={{ href: `/${orgSlug}/agency`, label: 'Agency' }} current={heading.crumb} />
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{heading.title}</h1>
         <p className="mt-1 text-sm text-slate-600">{heading.intro}</p>

@@ -1,13 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { LiveStatus } from '@/app/_components/form';
 import { RecordActions } from '@/app/_components/record-actions';
 import { formatDuration } from '@/app/_components/format';
 import { ArchivedPill, FollowUpStatus, Pill, StrengthPill } from '@/app/_components/status';
 import { DateTime, RelativeTime, useNow } from '@/app/_components/time';
-import { Button, Card, cx } from '@/app/_components/ui';
+import { Breadcrumb, Button, Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView, type RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { can } from '@/server/auth/permissions';
@@ -32,19 +31,7 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/candidates`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Candidates
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-slate-700">
-            {candidate.name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb parent={{ href: `/${orgSlug}/candidates`, label: 'Candidates' }} current={candidate.name} />
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">

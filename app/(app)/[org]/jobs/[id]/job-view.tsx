@@ -7,7 +7,7 @@ import { RecordActions } from '@/app/_components/record-actions';
 import { formatInterviewers, interviewKindLabel, STAGE_LABELS, type JobStatus } from '@/app/_components/records';
 import { ArchivedPill, Pill } from '@/app/_components/status';
 import { DateRange, DateTime, useNow } from '@/app/_components/time';
-import { Card, cx } from '@/app/_components/ui';
+import { Breadcrumb, Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView, type RouterOutputs } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { JobForm } from '../job-form';
@@ -27,19 +27,7 @@ export function JobView({ orgSlug, jobId, viewerUserId }: { orgSlug: string; job
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href={`/${orgSlug}/jobs`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Jobs
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-slate-700">
-            {job.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb parent={{ href: `/${orgSlug}/jobs`, label: 'Jobs' }} current={job.title} />
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
