@@ -78,16 +78,21 @@ export function CandidateView({ orgSlug, candidateId, viewerUserId }: { orgSlug:
 
       <EngagementCard data={data} />
 
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-6 lg:col-start-2 lg:row-start-1">
+      {/* One column on a phone: details, then the timeline (what the page is for), then the other
+          cards. From lg the timeline takes the left column beside all of them; the second row
+          takes the timeline's extra height, so the right column's cards stay together. */}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
+        <div className="lg:col-start-2 lg:row-start-1">
           <DetailsCard data={data} />
+        </div>
+        <div className="min-w-0 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+          <Timeline org={org} orgSlug={orgSlug} data={data} />
+        </div>
+        <div className="space-y-6 lg:col-start-2 lg:row-start-2">
           <ApplicationsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
           <InterviewsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
           <PortalLinksCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
           <PrivacyActionsCard org={org} orgSlug={orgSlug} data={data} onDone={setStatus} />
-        </div>
-        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
-          <Timeline org={org} orgSlug={orgSlug} data={data} />
         </div>
       </div>
     </div>
