@@ -70,3 +70,29 @@ test('the analytics charts render for the demo agency, each with a table view', 
   await expectNoViolations(page, 'analytics with tables open');
   await page.screenshot({ path: test.info().outputPath('analytics.png'), fullPage: true });
 });
+
+test('no page scrolls sideways on a phone: wide tables scroll inside their own box', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.owner);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  for (const path of ['', '/inbox', '/candidates', '/jobs', '/agency', '/agency/responsiveness', '/agency/audit', '/candidates/import']) {
+    await page.goto(`/${DEMO.slug}${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await sideways(), `${path || 'dashboard'} is wider than the screen`).toBeLessThanOrEqual(0);
+  }
+  // The dashboard's table (wider than the screen) has rows, so there is something to overflow.
+  await page.goto(`/${DEMO.slug}`);
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+
+  await page.goto(`/${DEMO.slug}/analytics`);
+  for (const summary of await page.getByText('Show as table').all()) await summary.click();
+  await expect(page.getByRole('table')).toHaveCount(4);
+  expect(await sideways(), 'analytics with its tables open is wider than the screen').toBeLessThanOrEqual(0);
+
+  await page.goto(`/${DEMO.slug}/candidates`);
+  await page.getByTestId('candidate-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('candidate-name')).toBeVisible();
+  expect(await sideways(), 'the candidate page is wider than the screen').toBeLessThanOrEqual(0);
+});

@@ -15,7 +15,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `/${slug}/agency`, label: 'Agency' },
   ];
   return (
-    <nav aria-label="Workspace" className="-mx-1 flex gap-1 overflow-x-auto">
+    <nav aria-label="Workspace" className="-mx-1 flex gap-1 relative overflow-x-auto">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -63,7 +63,7 @@ export function InterviewTable({
 }) {
   const header = { current: sort, order, onSort };
   return (
-    <div role="region" aria-labelledby="interviews-caption" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <div role="region" aria-labelledby="interviews-caption" tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full min-w-[60rem] border-collapse text-left text-sm">
         <caption id="interviews-caption" className="sr-only">
           Interviews and their follow-ups

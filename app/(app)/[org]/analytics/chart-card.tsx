@@ -56,7 +56,7 @@ export function ChartTable({
   const captionId = `${id}-caption`;
   const [rowsColumn, ...figureColumns] = columns;
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="mt-3 overflow-x-auto rounded-md ring-1 ring-slate-200">
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="mt-3 relative overflow-x-auto rounded-md ring-1 ring-slate-200">
       <table className="w-full border-collapse text-left text-sm">
         <caption id={captionId} className="px-2.5 pt-3 pb-2 text-left text-sm font-semibold text-slate-900">
           {caption}

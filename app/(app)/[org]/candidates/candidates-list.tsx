@@ -160,7 +160,7 @@ function CandidateRows({ orgSlug, filters, searching, canWrite, onClear }: { org
           ) : null}
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm sm:min-w-[44rem]">
             <caption className="sr-only">Candidates, by name</caption>
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -74,7 +74,7 @@ function JobRows({ orgSlug, includeArchived, switching, org }: { orgSlug: string
   }
   return (
     <div aria-busy={switching} className={cx('transition-opacity', switching && 'opacity-60')}>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Jobs table (scrolls sideways on small screens)">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Jobs table (scrolls sideways on small screens)">
         <table className="w-full min-w-[52rem] text-left text-sm [&_td]:whitespace-nowrap">
           <caption className="sr-only">Jobs with their applications, interviews and follow-ups</caption>
           <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">

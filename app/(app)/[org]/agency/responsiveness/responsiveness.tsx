@@ -214,7 +214,7 @@ function FiguresTable({
 }) {
   const captionId = `${id}-caption`;
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid={id}>
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid={id}>
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
         <caption id={captionId} className="px-4 pt-4 pb-2 text-left">
           <span className="block text-base font-semibold text-slate-900">{caption}</span>

@@ -448,7 +448,7 @@ function ColumnMapping({ columns }: { columns: Preview['columns'] }) {
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   if (rows.length === 0) return <p className="px-6 pb-6 text-sm text-slate-600">No rows to show.</p>;
   return (
-    <div className="overflow-x-auto border-t border-slate-200" tabIndex={0} role="region" aria-label="Preview of the rows">
+    <div className="relative overflow-x-auto border-t border-slate-200" tabIndex={0} role="region" aria-label="Preview of the rows">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">What will happen to each row of the file</caption>
         <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
