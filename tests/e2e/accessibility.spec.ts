@@ -75,7 +75,8 @@ test('no page scrolls sideways on a phone: wide tables scroll inside their own b
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, DEMO.owner);
   const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  for (const path of ['', '/inbox', '/candidates', '/jobs', '/agency', '/agency/responsiveness', '/agency/audit', '/candidates/import']) {
+  const paths = ['', '/inbox', '/candidates', '/candidates/import', '/jobs', '/notifications', '/settings'];
+  for (const path of [...paths, ...['', '/members', '/responsiveness', '/email', '/privacy', '/audit'].map((p) => `/agency${p}`)]) {
     await page.goto(`/${DEMO.slug}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
@@ -95,4 +96,9 @@ test('no page scrolls sideways on a phone: wide tables scroll inside their own b
   await page.getByTestId('candidate-row').first().getByRole('link').first().click();
   await expect(page.getByTestId('candidate-name')).toBeVisible();
   expect(await sideways(), 'the candidate page is wider than the screen').toBeLessThanOrEqual(0);
+
+  await page.goto(`/${DEMO.slug}/jobs`);
+  await page.getByTestId('job-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('job-title')).toBeVisible();
+  expect(await sideways(), 'the job page is wider than the screen').toBeLessThanOrEqual(0);
 });
