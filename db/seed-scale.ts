@@ -8,7 +8,7 @@ import { LARGE_SLUG, parseArgs, SeedScaleError, USAGE, validateOptions, type See
 import { deleteScaleAgencies, findScaleAgencies } from './seed-scale/reset';
 import { SqlKit } from './seed-scale/sql-kit';
 import { buildStatements } from './seed-scale/statements';
-import { TENANT_ROLE } from './tenant';
+import { enterTenant } from './tenant';
 
 export { SeedScaleError, parseArgs, USAGE } from './seed-scale/options';
 
@@ -149,7 +149,7 @@ export async function seedScale(input: SeedScaleRunOptions = {}): Promise<SeedSc
 /** Engagement derived by the app's own rebuild, inside each agency's tenant as withTenant sets it. */
 async function rebuildAll(tx: Tx, orgIds: string[]): Promise<void> {
   for (const orgId of orgIds) {
-    await execute(tx, sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
+    await enterTenant(tx, orgId);
     await rebuildEngagement({ tx, orgId });
     await execute(tx, sql`select set_config('role', 'none', true), set_config('app.org_id', '', true)`);
   }

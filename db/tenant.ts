@@ -15,9 +15,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function withTenant<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(orgId)) throw new Error(`withTenant: "${orgId}" is not an organization id`);
   return getDb().transaction(async (tx) => {
-    await execute(tx, sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
+    await enterTenant(tx, orgId);
     return fn(tx);
   });
+}
+
+/** The agency and the tenant role for the rest of `tx`: withTenant's first statement, one round trip. */
+export async function enterTenant(tx: Tx, orgId: string): Promise<void> {
+  await execute(tx, sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${TENANT_ROLE}, true)`);
 }
 
 /**
