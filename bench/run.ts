@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     owner: { type: 'string' },
     iterations: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
+    'warmup-seconds': { type: 'string', default: '3' },
     'max-seconds': { type: 'string', default: '60' },
     'min-seconds': { type: 'string', default: '10' },
     'deep-pages': { type: 'string', default: '20' },
@@ -61,7 +62,7 @@ if (!databaseUrl) {
 const seqScanMinRows = count('seq-scan-min-rows');
 const opts: MeasureOptions = { warmup: count('warmup'), iterations: Math.max(1, count('iterations')), maxSeconds: count('max-seconds') };
 // Reads only: the portal's links and the touch candidates are sized for `iterations` rounds.
-const readOpts: MeasureOptions = { ...opts, minSeconds: count('min-seconds') };
+const readOpts: MeasureOptions = { ...opts, minSeconds: count('min-seconds'), warmupSeconds: count('warmup-seconds') };
 const poolSize = env().DATABASE_POOL_SIZE;
 const rawClient = (max: number): Raw => postgres(databaseUrl!, { max, onnotice: () => {}, connection: { application_name: 'afterview-bench' } });
 const raw = rawClient(poolSize);
@@ -130,7 +131,7 @@ async function main() {
   ];
   for (const note of notes.slice(0, 4)) console.log(`  ${note}`);
 
-  console.log(`\nReads, ${opts.iterations} rounds (and ${readOpts.minSeconds} s at least) after ${opts.warmup} warm-up: app (tRPC caller), raw SQL, raw SQL as the tenant (RLS) and as the table owner`);
+  console.log(`\nReads, ${opts.iterations} rounds (and ${readOpts.minSeconds} s at least) after ${opts.warmup} warm-up rounds (and ${readOpts.warmupSeconds} s at least): app (tRPC caller), raw SQL, raw SQL as the tenant (RLS) and as the table owner`);
   const cases: CaseResult[] = [];
   const scans: (SeqScanFinding & { case: string })[] = [];
   for (const read of reads) {

@@ -72,4 +72,24 @@ describe('measure', () => {
     expect(samples.a.length).toBeGreaterThan(0);
     expect(samples.a.length).toBeLessThan(20);
   });
+
+  it('warms up past the warm-up rounds until the warm-up time has passed, and keeps none of it', async () => {
+    let calls = 0;
+    const counted = async () => {
+      calls++;
+    };
+    const start = performance.now();
+    const samples = await measure('t', { a: counted }, { warmup: 1, iterations: 5, maxSeconds: 5, warmupSeconds: 0.2 });
+    expect(performance.now() - start).toBeGreaterThanOrEqual(200);
+    expect(samples.a).toHaveLength(5);
+    expect(calls).toBeGreaterThan(6);
+  });
+
+  it('gives the warm-up a quarter of the maximum time at most', async () => {
+    const slow = () => new Promise((r) => setTimeout(r, 10));
+    const start = performance.now();
+    const samples = await measure('t', { a: slow }, { warmup: 0, iterations: 1, maxSeconds: 0.4, warmupSeconds: 30 });
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(samples.a).toHaveLength(1);
+  });
 });
