@@ -7,6 +7,7 @@ import { getDb, openDatabase, queryRows } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { createTenant, type TenantFixture } from '../support/fixtures';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
+import { withDatabaseName } from '../support/database-url';
 import { adminConnection, faultDatabaseUrl, httpCall, sleep, waitFor } from './support';
 
 /**
@@ -32,9 +33,7 @@ beforeAll(async () => {
   await server.unsafe(`drop database if exists ${name} with (force)`);
   await server.unsafe(`create database ${name}`);
   await server.end();
-  const url = new URL(suiteUrl);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
+  databaseUrl = withDatabaseName(suiteUrl, name);
   const target = openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 });
   await runMigrations(target);
   await target.close();
