@@ -90,20 +90,6 @@ export function Field({
   );
 }
 
-/**
- * A wide table's sideways scroll box. Focusable, and a named region, so a keyboard user can scroll
- * it with the arrow keys and a screen reader announces it. `relative` keeps the table's
- * screen-reader-only text (absolutely positioned) inside the box: without it that text widened the
- * whole page on a phone.
- */
-export function TableScroll({ children, className, label, labelledBy, testId }: { children: ReactNode; className?: string; testId?: string } & ({ label: string; labelledBy?: never } | { labelledBy: string; label?: never })) {
-  return (
-    <div role="region" tabIndex={0} aria-label={label} aria-labelledby={labelledBy} className={cx('relative overflow-x-auto', className)} data-testid={testId}>
-      {children}
-    </div>
-  );
-}
-
 export function Card({ children, className, padded = true }: { children: ReactNode; className?: string; padded?: boolean }) {
   return <section className={cx('rounded-lg bg-white shadow-sm ring-1 ring-slate-200', padded && 'p-6', className)}>{children}</section>;
 }

@@ -7,7 +7,6 @@ import { getDb, openDatabase, queryRows } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { createTenant, type TenantFixture } from '../support/fixtures';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
-import { withDatabaseName } from '../support/database-url';
 import { adminConnection, faultDatabaseUrl, httpCall, sleep, waitFor } from './support';
 
 /**
@@ -33,7 +32,9 @@ beforeAll(async () => {
   await server.unsafe(`drop database if exists ${name} with (force)`);
   await server.unsafe(`create database ${name}`);
   await server.end();
-  databaseUrl = withDatabaseName(suiteUrl, name);
+  const url = new URL(suiteUrl);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
   const target = openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 });
   await runMigrations(target);
   await target.close();

@@ -1,6 +1,5 @@
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { withDatabaseName } from './database-url';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +23,11 @@ export default async function setup(project: TestProject) {
   }
   const direct = process.env.DATABASE_DIRECT_URL;
   const name = `afterview_it_${Date.now()}_${process.pid}`;
-  const withName = (u: string) => withDatabaseName(u, name);
+  const withName = (u: string) => {
+    const url = new URL(u);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
   const admin = postgres(direct ?? base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   project.provide('databaseUrl', withName(base));

@@ -1,6 +1,5 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
-import { withDatabaseName } from './database-url';
 
 /**
  * On the Postgres server every integration file shares one database, and a file that starts the
@@ -15,7 +14,11 @@ export function runOnOwnDatabase(suffix: string): void {
   const direct = process.env.DATABASE_DIRECT_URL;
   const admin = postgres(direct ?? shared, { max: 1, onnotice: () => {} });
   const name = `${new URL(shared).pathname.slice(1)}_${suffix}`;
-  const withName = (u: string) => withDatabaseName(u, name);
+  const withName = (u: string) => {
+    const url = new URL(u);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
 
   beforeAll(async () => {
     await admin.unsafe(`drop database if exists ${name} with (force)`);

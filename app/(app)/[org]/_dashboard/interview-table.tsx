@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { cx, TableScroll } from '@/app/_components/ui';
+import { cx } from '@/app/_components/ui';
 import type { DashboardRow } from '@/server/services/dashboard/dashboard-query';
 import type { DashboardSort, SortOrder } from '@/server/services/dashboard/dashboard-view';
 import { StatusPill, StrengthPill } from './badges';
@@ -63,7 +63,7 @@ export function InterviewTable({
 }) {
   const header = { current: sort, order, onSort };
   return (
-    <TableScroll labelledBy="interviews-caption" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <div role="region" aria-labelledby="interviews-caption" tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full min-w-[60rem] border-collapse text-left text-sm">
         <caption id="interviews-caption" className="sr-only">
           Interviews and their follow-ups
@@ -135,6 +135,6 @@ export function InterviewTable({
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </div>
   );
 }

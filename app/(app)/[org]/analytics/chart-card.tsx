@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useHydrated } from '@/app/_components/time';
-import { cx, TableScroll } from '@/app/_components/ui';
+import { cx } from '@/app/_components/ui';
 import { CHART_TITLES, type AnalyticsChart } from '@/server/services/analytics/analytics-view';
 
 export interface LegendItem {
@@ -56,7 +56,7 @@ export function ChartTable({
   const captionId = `${id}-caption`;
   const [rowsColumn, ...figureColumns] = columns;
   return (
-    <TableScroll labelledBy={captionId} className="mt-3 rounded-md ring-1 ring-slate-200">
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="mt-3 relative overflow-x-auto rounded-md ring-1 ring-slate-200">
       <table className="w-full border-collapse text-left text-sm">
         <caption id={captionId} className="px-2.5 pt-3 pb-2 text-left text-sm font-semibold text-slate-900">
           {caption}
@@ -90,7 +90,7 @@ export function ChartTable({
           </tfoot>
         ) : null}
       </table>
-    </TableScroll>
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@ import { useDeferredValue, useId, useRef, useState, type FormEvent } from 'react
 import { Dialog } from '@/app/_components/dialog';
 import { LiveStatus } from '@/app/_components/form';
 import { ArchivedPill, FollowUpStatus } from '@/app/_components/status';
-import { Button, ButtonLink, Card, cx, TableScroll } from '@/app/_components/ui';
+import { Button, ButtonLink, Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { CandidateForm, candidateInputOf, EMPTY_CANDIDATE } from './candidate-form';
@@ -160,9 +160,9 @@ function CandidateRows({ orgSlug, filters, searching, canWrite, onClear }: { org
           ) : null}
         </div>
       ) : (
-        <TableScroll labelledBy="candidates-caption">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm sm:min-w-[44rem]">
-            <caption id="candidates-caption" className="sr-only">Candidates, by name</caption>
+            <caption className="sr-only">Candidates, by name</caption>
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-4 py-2.5">
@@ -205,7 +205,7 @@ function CandidateRows({ orgSlug, filters, searching, canWrite, onClear }: { org
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </div>
       )}
       {query.hasNextPage ? (
         <div className="flex justify-center border-t border-slate-200 p-4">

@@ -6,7 +6,7 @@ import { Dialog } from '@/app/_components/dialog';
 import { LiveStatus } from '@/app/_components/form';
 import { jobStatusLabel, type JobStatus } from '@/app/_components/records';
 import { ArchivedPill, Pill, type PillTone } from '@/app/_components/status';
-import { Button, Card, cx, TableScroll } from '@/app/_components/ui';
+import { Button, Card, cx } from '@/app/_components/ui';
 import { useOrg, type OrgView } from '@/app/_components/use-org';
 import { trpc } from '@/app/_trpc/react';
 import { JobForm } from './job-form';
@@ -74,7 +74,7 @@ function JobRows({ orgSlug, includeArchived, switching, org }: { orgSlug: string
   }
   return (
     <div aria-busy={switching} className={cx('transition-opacity', switching && 'opacity-60')}>
-      <TableScroll label="Jobs table (scrolls sideways on small screens)">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Jobs table (scrolls sideways on small screens)">
         <table className="w-full min-w-[52rem] text-left text-sm [&_td]:whitespace-nowrap">
           <caption className="sr-only">Jobs with their applications, interviews and follow-ups</caption>
           <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -133,7 +133,7 @@ function JobRows({ orgSlug, includeArchived, switching, org }: { orgSlug: string
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </div>
     </div>
   );
 }

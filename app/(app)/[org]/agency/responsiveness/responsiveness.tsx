@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { formatDuration } from '@/app/_components/format';
-import { Button, cx, TableScroll } from '@/app/_components/ui';
+import { Button, cx } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
 import type { ResponsivenessFigures } from '@/server/services/responsiveness/get-responsiveness';
 import { AdminOnly } from '../_shared/admin-only';
@@ -214,7 +214,7 @@ function FiguresTable({
 }) {
   const captionId = `${id}-caption`;
   return (
-    <TableScroll labelledBy={captionId} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" testId={id}>
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid={id}>
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
         <caption id={captionId} className="px-4 pt-4 pb-2 text-left">
           <span className="block text-base font-semibold text-slate-900">{caption}</span>
@@ -262,6 +262,6 @@ function FiguresTable({
           </tr>
         </tfoot>
       </table>
-    </TableScroll>
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { Button, ButtonLink, Card, cx, TableScroll } from '@/app/_components/ui';
+import { Button, ButtonLink, Card, cx } from '@/app/_components/ui';
 import { trpc } from '@/app/_trpc/react';
 import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -448,7 +448,7 @@ function ColumnMapping({ columns }: { columns: Preview['columns'] }) {
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   if (rows.length === 0) return <p className="px-6 pb-6 text-sm text-slate-600">No rows to show.</p>;
   return (
-    <TableScroll label="Preview of the rows" className="border-t border-slate-200">
+    <div className="relative overflow-x-auto border-t border-slate-200" tabIndex={0} role="region" aria-label="Preview of the rows">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">What will happen to each row of the file</caption>
         <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -503,7 +503,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </div>
   );
 }
 
