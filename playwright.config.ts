@@ -5,12 +5,14 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Run through `npm run test:e2e` (tests/e2e/run.ts): it picks a Chromium and builds the app first.
 
-const PORT = 3100;
+// E2E_PORT_BASE lets two checkouts on one machine run the suite side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE || 3100);
+const PORT = PORT_BASE;
 const BASE_URL = `http://localhost:${PORT}`;
 // A second instance sends through Resend, played by the fake API (tests/support/fake-resend.ts).
-const RESEND_PORT = 3101;
+const RESEND_PORT = PORT_BASE + 1;
 const RESEND_BASE = `http://localhost:${RESEND_PORT}`;
-const FAKE_RESEND_PORT = 3199;
+const FAKE_RESEND_PORT = PORT_BASE + 99;
 const FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
 const FAKE_RESEND_KEY = 're_test_fake_resend_0000000000000000';
 const WEBHOOK_SECRET = 'whsec_ZmFrZS1yZXNlbmQtd2ViaG9vay1zZWNyZXQtMDAw';

@@ -105,7 +105,7 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** The fake Resend API the second app instance sends through (playwright.config.ts starts both). */
-export const FAKE_RESEND = 'http://127.0.0.1:3199';
+export const FAKE_RESEND = `http://127.0.0.1:${Number(process.env.E2E_PORT_BASE || 3100) + 99}`;
 
 export interface FakeSentEmail {
   id: string;
