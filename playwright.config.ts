@@ -70,8 +70,10 @@ export default defineConfig({
         APP_URL: BASE_URL,
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
-        // These specs read sign-in links from the dev mailbox, so mail must never go to Resend.
+        // These specs read sign-in links from the dev mailbox, so mail must never go to Resend; a
+        // production build may use it only as a local build (loopback only, env.ts).
         RESEND_API_KEY: '',
+        LOCAL_PRODUCTION: 'true',
         // The suite signs the demo owner in many times from one address; the limits have their own test.
         SIGN_IN_LIMIT_PER_EMAIL: '1000',
         SIGN_IN_LIMIT_PER_IP: '10000',
@@ -107,6 +109,7 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         RESEND_API_KEY: FAKE_RESEND_KEY,
         RESEND_BASE_URL: FAKE_RESEND_URL,
+        LOCAL_PRODUCTION: 'true', // the embedded database and secret, on loopback
         RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
         MAIL_POLL_MS: '500',
         SIGN_IN_LIMIT_PER_EMAIL: '1000',

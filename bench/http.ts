@@ -27,6 +27,7 @@ export async function startServer(root: string, port: number, databaseUrl: strin
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       RESEND_API_KEY: '',
+      LOCAL_PRODUCTION: 'true', // the dev mailbox in a production build: loopback only
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

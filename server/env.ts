@@ -61,6 +61,21 @@ export const ZEnvInput = z.object({
   SIGN_IN_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(30)),
   RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith('whsec_', 'must start with whsec_ (Resend → Webhooks → signing secret)').optional()),
   WORKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
+  // How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, the client
+  // is the socket's peer and every forwarded header is the client's own claim.
+  TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of proxies (0 when none)' }).int('must be a whole number of proxies (0 when none)').min(0).max(10).default(0)),
+  // A production build tried on one's own machine (and the e2e suite): it may go without Resend,
+  // AUTH_SECRET and a database server, and since its dev mailbox then shows every sign-in link, it
+  // listens on loopback only and refuses anyone else.
+  LOCAL_PRODUCTION: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info')),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1_000).max(120_000).default(15_000)),
 });
 
 export type Env = z.infer<typeof ZEnvInput> & {
@@ -94,8 +109,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.AUTH_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: is required when DATABASE_URL is set in production');
+  if (e.NODE_ENV === 'production') {
+    const problems = productionProblems(e, source);
+    if (problems.length > 0) throw new ConfigError(`Invalid configuration for production:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const dataDir = e.PGLITE_DIR.startsWith('memory://') ? '.data' : path.dirname(path.resolve(e.PGLITE_DIR));
   return {
@@ -108,11 +124,51 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLoopbackUrl(url: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
+/**
+ * What production refuses to guess: where links point, the secret that signs sessions, where data
+ * lives and how mail leaves. A local production build may go without the last three only when it
+ * says so, and then it serves loopback alone (server/http/server.ts).
+ */
+function productionProblems(e: z.infer<typeof ZEnvInput>, source: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!source.APP_URL?.trim()) {
+    problems.push('APP_URL: is required in production (the public address, e.g. https://afterview.example.com); every link in an email is built from it');
+  } else if (!e.APP_URL.startsWith('https:') && !isLoopbackUrl(e.APP_URL)) {
+    problems.push('APP_URL: must be https:// in production (http:// only for localhost)');
+  }
+  if (e.LOCAL_PRODUCTION) {
+    if (!isLoopbackUrl(e.APP_URL)) {
+      problems.push('LOCAL_PRODUCTION: is for a build on your own machine only; APP_URL must then be http://localhost or http://127.0.0.1');
+    }
+    return problems;
+  }
+  const localOnly = 'or, for a production build on your own machine only, LOCAL_PRODUCTION=true';
+  if (!e.RESEND_API_KEY) problems.push(`RESEND_API_KEY: is required in production, or sign-in links would have nowhere to go (${localOnly})`);
+  if (!e.AUTH_SECRET) problems.push(`AUTH_SECRET: is required in production (try: openssl rand -base64 32) (${localOnly})`);
+  if (!e.DATABASE_URL) problems.push(`DATABASE_URL: is required in production; the embedded database is for one machine (${localOnly})`);
+  return problems;
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The dev mailbox and template previews show live sign-in links: they exist in development, and in
+ * a production build only when it was started as LOCAL_PRODUCTION (which listens on loopback alone).
+ */
+export function devToolsEnabled(): boolean {
+  const e = env();
+  return e.mail.transport === 'dev' && (e.NODE_ENV !== 'production' || e.LOCAL_PRODUCTION);
 }
 
 export function redactUrl(url: string): string {

@@ -8,6 +8,9 @@ import { MAGIC_LINK_MAX_AGE_SECONDS, queueMagicLinkEmail } from './magic-link';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
+  // next-auth builds magic links from AUTH_URL when it is set, and from the request's Host and
+  // X-Forwarded-* headers otherwise: APP_URL is the one source, whatever a client sends.
+  process.env.AUTH_URL = new URL('/api/auth', e.APP_URL).toString();
   return {
     adapter: DrizzleAdapter(getDb(), {
       usersTable: users,
@@ -17,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     }),
     session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     secret: e.authSecret,
-    trustHost: true,
+    trustHost: true, // AUTH_URL above fixes the origin; the request's host is not consulted
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error', newUser: '/' },
     providers: [
       Resend({

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { env } from '@/server/env';
-import { claimDueEmails, deliverClaimedEmail, type OutboxRef } from '@/server/email/outbox';
+import { claimDueEmails, deliverClaimedEmail, idempotencyKeyOf, LEASE_SECONDS, type OutboxRef } from '@/server/email/outbox';
+import { releaseClaimedEmails } from '@/server/email/release-claimed-emails';
 import { processWebhookEvent } from '@/server/services/email/process-webhook-event';
 import { unsafeClaimPendingEmailEvents } from '@/server/services/email/unsafe-email-lookups';
 import { boss, QUEUES, stopBoss } from './boss';
@@ -12,12 +13,18 @@ interface WorkerState {
   sweeping: boolean;
   again: boolean;
   instance?: PgBoss;
+  /**
+   * Emails this process claimed and queued but has not sent, by idempotency key, with when. Any
+   * instance's worker may take the job; past the lease the claim is void anyway, so older
+   * entries are forgotten.
+   */
+  held: Map<string, { ref: OutboxRef; at: number }>;
 }
 
 const holder = globalThis as unknown as { __afterviewWorker?: WorkerState };
 
 function state(): WorkerState {
-  holder.__afterviewWorker ??= { sweeping: false, again: false };
+  holder.__afterviewWorker ??= { sweeping: false, again: false, held: new Map() };
   return holder.__afterviewWorker;
 }
 
@@ -37,6 +44,10 @@ async function sweep(instance: PgBoss): Promise<void> {
       ...events.map((svixId) => ({ name: QUEUES.webhookProcess, data: { svixId } })),
     ];
     if (jobs.length === 0) return;
+    const held = state().held;
+    const now = Date.now();
+    for (const [key, claim] of held) if (now - claim.at > LEASE_SECONDS * 1000) held.delete(key);
+    for (const ref of refs) held.set(idempotencyKeyOf(ref), { ref, at: now });
     await instance.insert(jobs);
     if (refs.length < BATCH && events.length < BATCH) return;
   }
@@ -90,7 +101,10 @@ export async function startWorker(): Promise<void> {
 
 async function registerWork(instance: PgBoss): Promise<void> {
   await instance.work<OutboxRef>(QUEUES.emailSend, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    for (const job of jobs) await deliverClaimedEmail(job.data);
+    for (const job of jobs) {
+      await deliverClaimedEmail(job.data);
+      state().held.delete(idempotencyKeyOf(job.data));
+    }
   });
   await instance.work<{ svixId: string }>(QUEUES.webhookProcess, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await processWebhookEvent(job.data.svixId);
@@ -111,6 +125,15 @@ export async function startWorkerWithRetry(attempt = 0): Promise<void> {
     console.error(`[jobs] the worker did not start; retrying in ${delay / 1000} s (emails wait in the outbox)`, error);
     setTimeout(() => void startWorkerWithRetry(attempt + 1), delay).unref();
   }
+}
+
+/** After stopWorker: the claims this process made and did not send go back to the outbox. */
+export async function releaseHeldEmails(): Promise<number> {
+  const s = state();
+  const fresh = Date.now() - LEASE_SECONDS * 1000;
+  const refs = [...s.held.values()].filter((c) => c.at > fresh).map((c) => c.ref);
+  s.held.clear();
+  return refs.length ? releaseClaimedEmails(refs) : 0;
 }
 
 export async function stopWorker(): Promise<void> {

@@ -30,6 +30,8 @@ interface HubState {
   pending: Map<string, Set<number>>;
   timer?: NodeJS.Timeout;
   connects: number;
+  /** Aborted when the instance shuts down: every stream ends, and its browser reconnects elsewhere. */
+  shutdown: AbortController;
 }
 
 const holder = globalThis as unknown as { __afterviewHub?: HubState };
@@ -39,7 +41,7 @@ function state(): HubState {
     const emitter = new EventEmitter();
     // One listener per open browser tab; the default warning at 10 would be noise.
     emitter.setMaxListeners(0);
-    holder.__afterviewHub = { emitter, pending: new Map(), connects: 0 };
+    holder.__afterviewHub = { emitter, pending: new Map(), connects: 0, shutdown: new AbortController() };
   }
   return holder.__afterviewHub;
 }
@@ -49,6 +51,19 @@ export const orgEvent = (orgId: string) => `org:${orgId}`;
 
 export function hubEmitter(): EventEmitter {
   return state().emitter;
+}
+
+export function shutdownSignal(): AbortSignal {
+  return state().shutdown.signal;
+}
+
+/** Ends every live stream of this instance; returns how many were open. */
+export function endLiveStreams(): number {
+  const s = holder.__afterviewHub;
+  if (!s) return 0;
+  const open = s.emitter.eventNames().reduce((n, name) => n + s.emitter.listenerCount(name), 0);
+  s.shutdown.abort();
+  return open;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,7 +5,7 @@ import type { Direction, TouchKind } from '@/db/schema';
 import { loadScope, type Scope } from '@/server/services/records/visibility';
 import { TOUCH_RULES } from '@/server/services/touches/touch-kinds';
 import type { Actor } from '@/server/services/types';
-import { ensureListening, hubEmitter, latestSeq, loadLiveTouches, orgEvent, type HubMessage, type LiveTouch } from './hub';
+import { ensureListening, hubEmitter, shutdownSignal, latestSeq, loadLiveTouches, orgEvent, type HubMessage, type LiveTouch } from './hub';
 
 export const ZLiveTouchesInput = z.object({
   /** Set by the client when it reconnects: the id of the last event it received. */
@@ -59,11 +59,12 @@ function toEvent(t: LiveTouch): StreamedEvent {
 /**
  * The touches of one agency, as they commit, that this member may see (owners and admins all;
  * others their teams' candidates and their own). With `lastEventId` it first replays what was
- * recorded since. Ends when `signal` aborts (the browser went away).
+ * recorded since. Ends when `signal` aborts (the browser went away) or the instance shuts down.
  */
 export async function* streamTouchEvents(actor: Actor, input: z.infer<typeof ZLiveTouchesInput>, signal: AbortSignal): AsyncGenerator<StreamedEvent> {
   // Listen before replaying, so nothing recorded in between falls through the gap.
-  const messages = on(hubEmitter(), orgEvent(actor.orgId), { signal }) as AsyncIterableIterator<[HubMessage]>;
+  const ended = AbortSignal.any([signal, shutdownSignal()]);
+  const messages = on(hubEmitter(), orgEvent(actor.orgId), { signal: ended }) as AsyncIterableIterator<[HubMessage]>;
   try {
     await ensureListening();
     const scopeFor = () => withTenant(actor.orgId, (tx) => loadScope({ tx, actor }));
@@ -99,7 +100,7 @@ export async function* streamTouchEvents(actor: Actor, input: z.infer<typeof ZLi
       }
     }
   } catch (error) {
-    if (signal.aborted) return;
+    if (ended.aborted) return;
     throw error;
   } finally {
     await messages.return?.();

@@ -1,9 +1,10 @@
+import { CLIENT_IP_HEADER } from '@/server/http/stamp-request';
+
 /**
- * The address rate limits count against: the right-most X-Forwarded-For entry, the one the
- * nearest proxy (or Next itself, when there is none) added. Deploy behind a proxy that sets it.
+ * The address rate limits count against, as the HTTP server worked it out from the socket and
+ * TRUST_PROXY_HOPS (server/http/stamp-request.ts). X-Forwarded-For is never read here: without a
+ * trusted proxy it is whatever the client wrote.
  */
 export function clientIpOf(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  return (last ?? headers.get('x-real-ip') ?? 'unknown').slice(0, 64);
+  return (headers.get(CLIENT_IP_HEADER) ?? 'unknown').slice(0, 64);
 }

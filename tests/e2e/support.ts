@@ -136,3 +136,6 @@ export async function signInThroughResend(page: Page, email: string): Promise<vo
   await page.goto(href);
   await expect(page).not.toHaveURL(/\/signin(\/|\?|$)/);
 }
+
+/** The second app instance, which mails through the fake Resend (playwright.config.ts). */
+export const RESEND_APP = `http://localhost:${Number(process.env.E2E_PORT_BASE || 3100) + 1}`;

@@ -32,6 +32,9 @@ function start(port: number, databaseUrl: string): ChildProcess {
       DATABASE_POOL_SIZE: '4',
       AUTH_SECRET: 'two-instances-test-secret-two-instances-test-secret',
       RESEND_API_KEY: '',
+      LOCAL_PRODUCTION: 'true', // the dev mailbox in a production build: loopback only
+      // As behind a load balancer that appends the client's address: the tests play that proxy.
+      TRUST_PROXY_HOPS: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

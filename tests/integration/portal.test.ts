@@ -25,7 +25,7 @@ function freshIp(): string {
 }
 
 async function open(token: string, ip = freshIp()) {
-  return openLink(new NextRequest(`${BASE}/p/${token}`, { headers: { 'x-forwarded-for': ip } }), { params: Promise.resolve({ token }) });
+  return openLink(new NextRequest(`${BASE}/p/${token}`, { headers: { 'x-afterview-client-ip': ip } }), { params: Promise.resolve({ token }) });
 }
 
 function cookieOf(response: Response): string {

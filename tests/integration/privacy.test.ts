@@ -283,7 +283,7 @@ describe('erasing a candidate', () => {
     for (const secret of [a.candidateName, a.email, a.noteBody]) expect(exported).not.toContain(secret);
 
     // The link in the invitation no longer opens.
-    const opened = await openPortalLink(new NextRequest(`http://localhost:3999/p/${a.invitationToken}`, { headers: { 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 250) + 1}` } }), {
+    const opened = await openPortalLink(new NextRequest(`http://localhost:3999/p/${a.invitationToken}`, { headers: { 'x-afterview-client-ip': `203.0.113.${Math.floor(Math.random() * 250) + 1}` } }), {
       params: Promise.resolve({ token: a.invitationToken }),
     });
     expect(opened.status).toBe(404);

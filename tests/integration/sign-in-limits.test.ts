@@ -14,7 +14,7 @@ function requestLink(email: string, ip: string): Promise<Response> {
   return POST(
     new Request(`${APP}/api/auth/signin/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-afterview-client-ip': ip },
       body: new URLSearchParams({ email, csrfToken: 'token', callbackUrl: '/' }).toString(),
     }),
   );

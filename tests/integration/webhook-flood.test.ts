@@ -11,7 +11,7 @@ function forged(ip: string): Promise<Response> {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-forwarded-for': ip,
+        'x-afterview-client-ip': ip,
         'svix-id': `msg_${randomUUID()}`,
         'svix-timestamp': String(Math.floor(Date.now() / 1000)),
         'svix-signature': 'v1,bm90IGEgc2lnbmF0dXJl',

@@ -33,7 +33,49 @@ describe('configuration', () => {
     expect(() => parseEnv({ ...base, ...overrides })).toThrow(message);
   });
 
-  it('requires AUTH_SECRET for a production server database', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/av' })).toThrow(/AUTH_SECRET: is required/);
+  describe('in production', () => {
+    const prod = {
+      NODE_ENV: 'production',
+      APP_URL: 'https://app.afterview.example',
+      AUTH_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://db/av',
+      RESEND_API_KEY: 're_live_key',
+    };
+    const without = (name: keyof typeof prod) => Object.fromEntries(Object.entries(prod).filter(([k]) => k !== name));
+
+    it('starts with everything set', () => {
+      expect(parseEnv(prod).mail.transport).toBe('resend');
+    });
+
+    it.each([
+      ['APP_URL', /APP_URL: is required in production/],
+      ['AUTH_SECRET', /AUTH_SECRET: is required in production/],
+      ['DATABASE_URL', /DATABASE_URL: is required in production/],
+      // Without a mail provider the dev mailbox would publish every sign-in link.
+      ['RESEND_API_KEY', /RESEND_API_KEY: is required in production/],
+    ] as const)('refuses to start without %s, naming it', (name, message) => {
+      expect(() => parseEnv(without(name))).toThrow(message);
+    });
+
+    it('names every missing variable at once', () => {
+      expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/APP_URL[\s\S]*RESEND_API_KEY[\s\S]*AUTH_SECRET[\s\S]*DATABASE_URL/);
+    });
+
+    it('refuses a plain-http public APP_URL', () => {
+      expect(() => parseEnv({ ...prod, APP_URL: 'http://app.afterview.example' })).toThrow(/APP_URL: must be https:\/\/ in production/);
+    });
+
+    it('allows the dev mailbox only as an explicit local build on a loopback address', () => {
+      const local = parseEnv({ NODE_ENV: 'production', APP_URL: 'http://localhost:3100', LOCAL_PRODUCTION: 'true' });
+      expect(local.mail.transport).toBe('dev');
+      expect(() => parseEnv({ NODE_ENV: 'production', APP_URL: 'https://app.afterview.example', LOCAL_PRODUCTION: 'true' })).toThrow(
+        /LOCAL_PRODUCTION: is for a build on your own machine only/,
+      );
+      expect(() => parseEnv({ NODE_ENV: 'production', APP_URL: 'http://localhost:3100', LOCAL_PRODUCTION: 'yes' })).toThrow(/LOCAL_PRODUCTION: must be true or false/);
+    });
+
+    it.each([['-1'], ['two'], ['1.5']])('refuses TRUST_PROXY_HOPS=%s', (hops) => {
+      expect(() => parseEnv({ ...prod, TRUST_PROXY_HOPS: hops })).toThrow(/TRUST_PROXY_HOPS/);
+    });
   });
 });

@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/app/_components/ui';
 import { EMAIL_TEMPLATE_IDS, EMAIL_TEMPLATES, templateSubject } from '@/emails';
-import { env } from '@/server/env';
+import { devToolsEnabled } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Email templates', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default function DevEmailsPage() {
-  if (env().mail.transport !== 'dev') notFound();
+  if (!devToolsEnabled()) notFound();
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">Email templates</h1>

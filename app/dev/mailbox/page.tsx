@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/app/_components/ui';
-import { env } from '@/server/env';
+import { devToolsEnabled } from '@/server/env';
 import { listDevMailbox } from '@/server/services/mailbox/list-dev-mailbox';
 
 export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default async function DevMailboxPage() {
-  if (env().mail.transport !== 'dev') notFound();
+  if (!devToolsEnabled()) notFound();
   const messages = await listDevMailbox();
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { memberships, organizations, teamMembers, teams, users } from '@/db/schema';
-import { env } from '@/server/env';
+import { devToolsEnabled } from '@/server/env';
 import { AppError } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/types';
 
@@ -38,7 +38,7 @@ export async function getOrgOverview({ tx, actor }: ServiceContext) {
       statusUpdatesEnabled: org.statusUpdatesEnabled,
       statusUpdateDays: org.statusUpdateDays,
       // The template preview exists only while mail goes to the dev mailbox.
-      previewUrl: env().mail.transport === 'dev' ? '/dev/emails/status-update' : null,
+      previewUrl: devToolsEnabled() ? '/dev/emails/status-update' : null,
     },
     viewerRole: actor.role,
     members: members.map((m) => ({ ...m, teamIds: links.filter((l) => l.userId === m.userId).map((l) => l.teamId) })),

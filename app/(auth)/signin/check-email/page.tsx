@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { AuthShell } from '@/app/_components/ui';
-import { env } from '@/server/env';
+import { devToolsEnabled } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Check your email' };
 
 export default async function CheckEmailPage() {
   // Read at request time: the mail transport is a run-time setting, not a build-time one.
   await connection();
-  const devMailbox = env().mail.transport === 'dev';
+  const devMailbox = devToolsEnabled();
   return (
     <AuthShell title="Check your email" subtitle="We sent you a sign-in link. It works once and expires in 30 minutes.">
       <div className="space-y-4 text-sm text-slate-700">

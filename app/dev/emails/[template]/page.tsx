@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/app/_components/ui';
 import { EMAIL_TEMPLATES, isEmailTemplateId, renderTemplate } from '@/emails';
-import { env } from '@/server/env';
+import { devToolsEnabled } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Email template', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default async function DevEmailTemplatePage({ params }: { params: Promise<{ template: string }> }) {
-  if (env().mail.transport !== 'dev') notFound();
+  if (!devToolsEnabled()) notFound();
   const { template: id } = await params;
   if (!isEmailTemplateId(id)) notFound();
   const template = EMAIL_TEMPLATES[id];

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/app/_components/ui';
-import { env } from '@/server/env';
+import { devToolsEnabled } from '@/server/env';
 import { extractLinks, getDevMailboxMessage } from '@/server/services/mailbox/list-dev-mailbox';
 
 export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (env().mail.transport !== 'dev') notFound();
+  if (!devToolsEnabled()) notFound();
   const { id } = await params;
   const message = await getDevMailboxMessage({ id });
   if (!message) notFound();
