@@ -37,7 +37,8 @@ export async function prepare(): Promise<{ seeded: boolean }> {
 }
 
 export function printWelcome(url: string, devMailbox: boolean) {
-  const ownerEmail = DEMO.people[0]?.email ?? "alex@northwind.example";
+  const ownerEmail = DEMO.people[0]?.email ?? 'alex@northwind.example';
+  if (process.env.NODE_ENV === 'production' && !devMailbox) return;
   console.log('');
   console.log(`  Afterview is running at ${url}`);
   console.log(`  Sign in at ${url}/signin as ${ownerEmail} (owner of the demo agency "${DEMO.org.name}").`);

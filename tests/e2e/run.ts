@@ -9,11 +9,13 @@
  * Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- auth.spec.ts --headed`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { leakedSecrets, secretsUsed } from './secrets-in-logs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -35,9 +37,19 @@ function findChromium(): { path: string; source: string } | null {
   return null;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, capture?: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+    const child = spawn(command, args, { cwd: root, stdio: capture ? ['inherit', 'pipe', 'pipe'] : 'inherit', env });
+    if (capture) {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        capture.push(chunk.toString());
+        process.stdout.write(chunk);
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        capture.push(chunk.toString());
+        process.stderr.write(chunk);
+      });
+    }
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -88,11 +100,42 @@ async function main(): Promise<number> {
     }
   }
 
-  // playwright.config.ts starts the built app on a fresh embedded database.
-  return run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...process.argv.slice(2)], {
-    ...process.env,
-    PLAYWRIGHT_CHROMIUM_PATH: browser.path,
-  });
+  // playwright.config.ts starts the built app on a fresh embedded database, here; afterwards its
+  // dev mailbox says which secrets the run handed out, and the servers' output must hold none.
+  const dataRoot = process.env.E2E_PGLITE_ROOT ?? mkdtempSync(path.join(os.tmpdir(), 'afterview-e2e-'));
+  const output: string[] = [];
+  try {
+    const code = await run(
+      process.execPath,
+      [require.resolve('@playwright/test/cli'), 'test', ...process.argv.slice(2)],
+      { ...process.env, PLAYWRIGHT_CHROMIUM_PATH: browser.path, E2E_PGLITE_ROOT: dataRoot },
+      output,
+    );
+    if (code !== 0) return code;
+    return await checkLogsForSecrets(path.join(dataRoot, 'pglite'), output.join(''));
+  } finally {
+    if (!process.env.E2E_PGLITE_ROOT && process.env.E2E_KEEP_DATA !== '1') rmSync(dataRoot, { recursive: true, force: true });
+  }
+}
+
+async function checkLogsForSecrets(pgliteDir: string, output: string): Promise<number> {
+  if (!existsSync(pgliteDir)) return 0;
+  const secrets = await secretsUsed(pgliteDir);
+  const serverLines = output
+    .split('\n')
+    .filter((l) => l.includes('[WebServer]'))
+    .join('\n');
+  if (secrets.length === 0 && process.argv.length <= 2) {
+    console.error('[e2e] the whole suite ran but no token reached the dev mailbox: the log check would prove nothing');
+    return 1;
+  }
+  const leaked = leakedSecrets(serverLines, secrets);
+  console.log(`[e2e] server output: ${serverLines.length} characters checked for the ${secrets.length} tokens and session ids this run used`);
+  if (leaked.length > 0) {
+    console.error(`[e2e] the server logged ${leaked.length} secret(s) it handed out: ${leaked.join(', ')}`);
+    return 1;
+  }
+  return 0;
 }
 
 main().then(

@@ -19,6 +19,8 @@ const PORTS = [3201, 3202] as const;
 const root = path.resolve(import.meta.dirname, '../..');
 const instances: ChildProcess[] = [];
 const logs: string[] = [];
+/** Each instance's stdout as written, for reading whole lines. */
+const stdout: Record<number, string> = {};
 
 function start(port: number, databaseUrl: string): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/next.ts', 'start'], {
@@ -40,7 +42,11 @@ function start(port: number, databaseUrl: string): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => logs.push(`[${port}] ${chunk.toString()}`);
-  child.stdout?.on('data', keep);
+  stdout[port] = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout[port] += chunk.toString();
+    keep(chunk);
+  });
   child.stderr?.on('data', keep);
   return child;
 }
@@ -138,6 +144,8 @@ function subscribe(port: number, lastEventId?: string) {
     },
     touchEvents: bodies,
     connected: () => events.some((e) => e.event === 'connected'),
+    /** Settles when the server ends the stream (or it is stopped). */
+    finished: reading,
     async stop() {
       controller.abort();
       await reading;
@@ -205,5 +213,36 @@ describe('two app instances on one Postgres server', () => {
     }
     expect(statuses.slice(0, TOKEN_FAILURES_PER_WINDOW).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  // Last: it stops the first instance.
+  it('shut down in order on SIGTERM: live streams end, the process exits cleanly in time, the other instance serves on', async () => {
+    const onA = subscribe(PORTS[0]);
+    await onA.waitFor(onA.connected, 'the subscription to connect');
+    const child = instances[0]!;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const started = Date.now();
+    child.kill('SIGTERM');
+    const ended = await Promise.race([onA.finished.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 15_000))]);
+    expect(ended, 'the server ended the live stream').toBe('ended');
+    expect(await exited).toBe(0);
+    expect(Date.now() - started, 'within the shutdown bound (SHUTDOWN_TIMEOUT_MS, 15 s by default)').toBeLessThan(20_000);
+    const lines = logs.filter((l) => l.startsWith(`[${PORTS[0]}]`)).join('');
+    expect(lines).toContain('shut down cleanly');
+    expect((await fetch(`http://localhost:${PORTS[1]}/signin`)).status).toBe(200);
+  });
+
+  it('log one JSON object per line in production, through the one logger', () => {
+    const lines = PORTS.flatMap((port) => (stdout[port] ?? '').split('\n').filter((l) => l.trim()));
+    expect(lines.length).toBeGreaterThan(5);
+    const notJson = lines.filter((l) => {
+      try {
+        return typeof JSON.parse(l) !== 'object';
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson, 'every line is one JSON object').toEqual([]);
+    for (const line of lines) expect(['debug', 'info', 'warn', 'error']).toContain((JSON.parse(line) as { level: string }).level);
   });
 });
