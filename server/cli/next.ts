@@ -9,6 +9,7 @@ import { prepare, printWelcome } from './prepare';
  */
 async function main() {
   const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'production';
   const port = Number(process.env.PORT ?? '3000');
   // Development links point at the port it runs on; production must say where it lives (env.ts).
