@@ -1,3 +1,4 @@
+import './load-env';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { env } from '@/server/env';

@@ -1,3 +1,4 @@
+import './load-env';
 import { closeDatabase } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { ConfigError, env } from '@/server/env';
