@@ -61,6 +61,15 @@ export const ZEnvInput = z.object({
   SIGN_IN_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(30)),
   RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith('whsec_', 'must start with whsec_ (Resend → Webhooks → signing secret)').optional()),
   WORKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
+  // false when a release step runs `npm run db:migrate` once: instances and workers then only check
+  // at boot that the database has every migration, and refuse to start if not.
+  MIGRATE_ON_BOOT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
+  ),
 });
 
 export type Env = z.infer<typeof ZEnvInput> & {
