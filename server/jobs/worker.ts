@@ -4,6 +4,7 @@ import { claimDueEmails, deliverClaimedEmail, type OutboxRef } from '@/server/em
 import { processWebhookEvent } from '@/server/services/email/process-webhook-event';
 import { unsafeClaimPendingEmailEvents } from '@/server/services/email/unsafe-email-lookups';
 import { boss, QUEUES, stopBoss } from './boss';
+import { beatWorkerHeartbeat, clearWorkerHeartbeat } from './heartbeat';
 import { scheduleFollowUps } from './follow-ups';
 import { scheduleRetention } from './retention';
 
@@ -57,6 +58,8 @@ export function kickDelivery(): void {
       do {
         s.again = false;
         await sweep(instance);
+        // Not for a worker stopped meanwhile: its heartbeat is gone on purpose.
+        if (s.instance === instance) beatWorkerHeartbeat(env().MAIL_POLL_MS);
       } while (s.again);
     } catch (error) {
       console.error('[jobs] outbox sweep failed; the next one retries', error);
@@ -118,5 +121,6 @@ export async function stopWorker(): Promise<void> {
   if (s.timer) clearInterval(s.timer);
   s.timer = undefined;
   s.instance = undefined;
+  clearWorkerHeartbeat();
   await stopBoss();
 }
