@@ -15,7 +15,9 @@ import { createTenant, type TenantFixture } from '../support/fixtures';
  * balancer: a touch recorded through one reaches a browser subscribed on the other.
  * Run by `npm run test:instances` (needs DATABASE_URL and a production build).
  */
-const PORTS = [3201, 3202] as const;
+// INSTANCES_PORT_BASE lets two checkouts on one machine run this side by side.
+const PORT_BASE = Number(process.env.INSTANCES_PORT_BASE || 3201);
+const PORTS = [PORT_BASE, PORT_BASE + 1] as const;
 const root = path.resolve(import.meta.dirname, '../..');
 const instances: ChildProcess[] = [];
 const logs: string[] = [];
