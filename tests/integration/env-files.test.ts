@@ -48,7 +48,8 @@ async function run(cwd: string, entry: string, args: string[], env: { NODE_ENV?:
   }
 }
 
-describe('.env files reach every entry point', () => {
+// Each test starts two commands at once, each compiling the app's TypeScript on its way up.
+describe('.env files reach every entry point', { timeout: 90_000 }, () => {
   it('db:migrate reads .env.local, and a real environment variable wins over it', async () => {
     const dir = projectWith({ '.env.local': `DATABASE_URL=${nowhere('from_env_local')}\n`, '.env': `DATABASE_URL=${nowhere('from_env')}\n` });
     const [fromFile, fromEnv] = await Promise.all([run(dir, 'db/migrate.ts', []), run(dir, 'db/migrate.ts', [], { DATABASE_URL: nowhere('from_real_env') })]);

@@ -59,7 +59,7 @@ async function fingerprint(db: Database) {
   };
 }
 
-describe(onServer ? 'four processes migrating a fresh database on the Postgres server at once' : 'four migrations at once on a fresh embedded database', () => {
+describe(onServer ? 'four processes migrating a fresh database on the Postgres server at once' : 'four migrations at once on a fresh embedded database', { timeout: 120_000 }, () => {
   it('apply each migration exactly once, and leave the same roles, grants and policies as one migration', async () => {
     const connect = await freshDatabase();
     const targets = onServer ? [connect(), connect(), connect(), connect()] : Array<Database>(4).fill(connect());

@@ -35,6 +35,12 @@ describe('a fresh install', () => {
     expect(supported.map((v) => semver.major(v))).toEqual([20, 24]);
   });
 
+  it('runs on a supported Node, and on the very release CI asked for', () => {
+    expect(supported.map((v) => semver.major(v))).toContain(semver.major(process.version));
+    // .ci/run sets it for its Node 24 pass, so a PATH that still led to Node 20 would fail here.
+    if (process.env.AFTERVIEW_EXPECT_NODE) expect(process.versions.node).toBe(process.env.AFTERVIEW_EXPECT_NODE);
+  });
+
   it('finds the lockfile as npm install would write it for this package.json', () => {
     // npm records that the project itself runs an install script (our postinstall: patch-package).
     const installScript = ['preinstall', 'install', 'postinstall'].some((s) => s in pkg.scripts);
