@@ -1,3 +1,4 @@
+import '@/server/cli/load-env';
 import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

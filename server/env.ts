@@ -76,6 +76,15 @@ export const ZEnvInput = z.object({
   ),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info')),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1_000).max(120_000).default(15_000)),
+  // false when a release step runs `npm run db:migrate` once: instances and workers then only check
+  // at boot that the database has every migration, and refuse to start if not.
+  MIGRATE_ON_BOOT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
+  ),
 });
 
 export type Env = z.infer<typeof ZEnvInput> & {

@@ -1,3 +1,4 @@
+import './load-env';
 import { env } from '@/server/env';
 import { startHttpServer } from '@/server/http/server';
 import { log, routeConsoleThroughLogger } from '@/server/log';

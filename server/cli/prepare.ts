@@ -1,5 +1,5 @@
 import { checkConnection, closeDatabase } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
+import { migrateAtBoot } from '@/db/migrate';
 import { DEMO, isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { ConfigError, env, redactUrl } from '@/server/env';
 
@@ -21,7 +21,7 @@ export async function prepare(): Promise<{ seeded: boolean }> {
   }
   try {
     await checkConnection();
-    await runMigrations();
+    await migrateAtBoot(e.MIGRATE_ON_BOOT);
     const seeded = e.database.kind === 'pglite' && (await isDatabaseEmpty());
     if (seeded) await seedDemo();
     const where = e.database.kind === 'postgres' ? redactUrl(e.database.url) : `embedded PGlite in ${e.database.dir}`;

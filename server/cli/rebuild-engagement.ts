@@ -1,3 +1,4 @@
+import './load-env';
 import { checkConnection, closeDatabase } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import { unsafeListOrgIds } from '@/server/services/org/unsafe-list-org-ids';

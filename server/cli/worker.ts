@@ -1,5 +1,6 @@
+import './load-env';
 import { closeDatabase } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
+import { migrateAtBoot } from '@/db/migrate';
 import { ConfigError, env } from '@/server/env';
 import { startWorker, stopWorker } from '@/server/jobs/worker';
 
@@ -21,7 +22,7 @@ async function main() {
     );
     process.exit(1);
   }
-  await runMigrations();
+  await migrateAtBoot(e.MIGRATE_ON_BOOT);
   await startWorker();
   console.log(`[jobs] worker running: mail through ${e.mail.transport === 'resend' ? 'Resend' : 'the dev mailbox'}, checking the outbox every ${e.MAIL_POLL_MS} ms`);
   let stopping = false;

@@ -5,6 +5,7 @@ import { releaseClaimedEmails } from '@/server/email/release-claimed-emails';
 import { processWebhookEvent } from '@/server/services/email/process-webhook-event';
 import { unsafeClaimPendingEmailEvents } from '@/server/services/email/unsafe-email-lookups';
 import { boss, QUEUES, stopBoss } from './boss';
+import { beatWorkerHeartbeat, clearWorkerHeartbeat } from './heartbeat';
 import { scheduleFollowUps } from './follow-ups';
 import { scheduleRetention } from './retention';
 
@@ -68,6 +69,8 @@ export function kickDelivery(): void {
       do {
         s.again = false;
         await sweep(instance);
+        // Not for a worker stopped meanwhile: its heartbeat is gone on purpose.
+        if (s.instance === instance) beatWorkerHeartbeat(env().MAIL_POLL_MS);
       } while (s.again);
     } catch (error) {
       console.error('[jobs] outbox sweep failed; the next one retries', error);
@@ -141,5 +144,6 @@ export async function stopWorker(): Promise<void> {
   if (s.timer) clearInterval(s.timer);
   s.timer = undefined;
   s.instance = undefined;
+  clearWorkerHeartbeat();
   await stopBoss();
 }

@@ -15,7 +15,9 @@ import { createTenant, type TenantFixture } from '../support/fixtures';
  * balancer: a touch recorded through one reaches a browser subscribed on the other.
  * Run by `npm run test:instances` (needs DATABASE_URL and a production build).
  */
-const PORTS = [3201, 3202] as const;
+// INSTANCES_PORT_BASE lets two checkouts on one machine run this side by side.
+const PORT_BASE = Number(process.env.INSTANCES_PORT_BASE || 3201);
+const PORTS = [PORT_BASE, PORT_BASE + 1] as const;
 const root = path.resolve(import.meta.dirname, '../..');
 const instances: ChildProcess[] = [];
 const logs: string[] = [];
@@ -51,14 +53,18 @@ function start(port: number, databaseUrl: string): ChildProcess {
   return child;
 }
 
-async function waitUntilUp(port: number): Promise<void> {
+/** Waits for the instance's readiness endpoint (database, migrations, its queue worker), as a load balancer would. */
+async function waitUntilReady(port: number): Promise<void> {
   const deadline = Date.now() + 120_000;
+  let last = 'no answer';
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://localhost:${port}/signin`).then((r) => r.ok, () => false);
-    if (ok) return;
+    // No session, no redirect to sign-in: a load balancer has neither.
+    const response = await fetch(`http://localhost:${port}/api/ready`, { redirect: 'manual' }).catch(() => null);
+    if (response?.status === 200) return;
+    if (response) last = `${response.status} ${await response.text()}`;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`instance on port ${port} did not start:\n${logs.join('')}`);
+  throw new Error(`instance on port ${port} did not become ready (last answer: ${last}):\n${logs.join('')}`);
 }
 
 let fx: TenantFixture;
@@ -76,7 +82,7 @@ beforeAll(async () => {
   const token = randomUUID();
   await getDb().insert(sessions).values({ sessionToken: token, userId: fx.ownerId, expires: new Date(Date.now() + 3_600_000) });
   cookie = `authjs.session-token=${token}`;
-  await Promise.all(PORTS.map(waitUntilUp));
+  await Promise.all(PORTS.map(waitUntilReady));
 }, 180_000);
 
 afterAll(async () => {

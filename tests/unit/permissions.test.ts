@@ -20,10 +20,10 @@ describe('the permission map', () => {
   });
 });
 
-describe('the README', () => {
+describe('docs/architecture.md', () => {
   it('documents exactly the permission map', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
     const table = readme.split('<!-- permissions:start -->')[1]?.split('<!-- permissions:end -->')[0] ?? '';
     const expected = [
       '| permission | owner | admin | recruiter | viewer |',
