@@ -7,6 +7,7 @@ import { sendPortalThanks, ZSendPortalThanksInput } from '@/server/services/port
 import { submitPortalQuestion, ZSubmitPortalQuestionInput } from '@/server/services/portal/submit-portal-question';
 import type { PortalContext } from '@/server/services/portal/types';
 import { withPortalSession } from '@/server/services/portal/with-portal-session';
+import { toStorableText } from '@/server/services/records/storable-text';
 import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
 import { portalPage, type PortalFormName } from './page-response';
 import { isSameOrigin } from '@/server/security/same-origin';
@@ -53,7 +54,8 @@ export async function handlePortalSubmission(request: NextRequest, name: PortalF
   }
   const failed = (error: string, status: number) => ({
     form: name,
-    state: { requestId: raw.requestId, error, values: { body: raw.body.slice(0, 10_000), to: raw.to } },
+    // Shown again as typed, except a character the page cannot show either (a NUL becomes U+FFFD).
+    state: { requestId: raw.requestId, error, values: { body: toStorableText(raw.body.slice(0, 10_000)), to: raw.to.map(toStorableText) } },
     status,
   });
 

@@ -7,6 +7,7 @@ import type { Actor } from '@/server/services/types';
 import { AppError } from '@/server/errors';
 import { can, type Permission } from '@/server/auth/permissions';
 import { unsafeFindMembershipBySlug } from '@/server/services/org/unsafe-find-membership-by-slug';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableField } from '@/server/services/records/storable-text';
 import type { Context } from './context';
 
 export interface Meta {
@@ -58,33 +59,14 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// Postgres cannot store a NUL byte, nor JSON with a lone surrogate (the audit log's before/after):
-// such text is refused as bad input before it reaches a query and turns into a 500.
-const UNSTORABLE = /[\u0000\p{Cs}]/u;
-
-/** The path of the first string that cannot be stored ("input" for the input itself), or null. */
-function unstorableField(value: unknown, depth = 0): string[] | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? [] : null;
-  if (depth > 20 || value === null || typeof value !== 'object') return null;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    // The path is built on the way back from a hit only: every field of every request passes here.
-    const hit = unstorableField((value as Record<string, unknown>)[key], depth + 1);
-    if (hit) {
-      hit.unshift(key);
-      return hit;
-    }
-  }
-  return null;
-}
-
 const fromAppError = (cause: AppError) => new TRPCError({ code: cause.code, message: cause.message, cause });
 
 function refuseUnstorable(rawInput: unknown): void {
+  // Postgres cannot store a NUL byte, nor JSON with a lone surrogate (the audit log's before/after):
+  // such text is refused as bad input before it reaches a query and turns into a 500.
   const path = unstorableField(rawInput);
   if (!path) return;
-  const message = 'This text contains a character that cannot be saved (a NUL byte or a broken emoji). Remove it and try again.';
-  throw fromAppError(new AppError('BAD_REQUEST', message, { field: path.join('.') || 'input' }));
+  throw fromAppError(new AppError('BAD_REQUEST', UNSTORABLE_TEXT_MESSAGE, { field: path.join('.') || 'input' }));
 }
 
 /** A failed call's AppError as the matching tRPC error, with the service's message. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, newestMailboxEntry, openNewestSignInEmail, signIn, uniqueTag } from './support';
@@ -92,8 +93,9 @@ test('an owner invites a recruiter into a team, changes the role, reads it in th
   await page.goto(`/${DEMO.slug}/candidates?q=Omar`);
   await page.getByTestId('candidate-row').filter({ hasText: name }).getByRole('link', { name }).click();
   await expect(page.getByTestId('candidate-name')).toHaveText(name);
-  const exportHref = await page.getByRole('link', { name: 'Export data (JSON)' }).getAttribute('href');
-  const exported = (await (await page.request.get(exportHref!)).json()) as { format: string; candidate: { name: string } };
+  // An audited export: its button posts a form and the browser downloads the file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export data (JSON)' }).click()]);
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { format: string; candidate: { name: string } };
   expect(exported.format).toBe('afterview.candidate-export.v1');
   expect(exported.candidate.name).toBe(name);
 

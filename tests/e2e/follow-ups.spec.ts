@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, uniqueTag } from './support';
 
@@ -31,9 +32,10 @@ test('the dashboard shows who followed up and who stayed silent; filters live in
   await expect(rows.filter({ hasText: STORY.silent }).first()).toBeVisible();
   await expect(rows.filter({ hasText: STORY.followedUp })).toHaveCount(0);
 
-  const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
-  expect(href).toMatch(/followedUp=no/);
-  const csv = await (await page.request.get(href!)).text();
+  // The export is audited, so its button posts a form; the browser downloads what it answers.
+  expect(await page.getByTestId('dashboard-export').getAttribute('action')).toMatch(/followedUp=no/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\n')[0]).toMatch(/candidate/i);
   expect(csv).toContain(STORY.silent);
   expect(csv).not.toContain(STORY.followedUp);
@@ -102,7 +104,7 @@ test('CSV round trip: import with a preview, find the candidates, export them sa
   await expect(page.getByTestId('candidate-row')).toHaveCount(2);
   await expect(page.getByTestId('candidate-row').filter({ hasText: safe })).toBeVisible();
 
-  const exported = await (await page.request.get(`/api/orgs/${DEMO.slug}/dashboard.csv`)).text();
+  const exported = await (await page.request.post(`/api/orgs/${DEMO.slug}/dashboard.csv`)).text();
   expect(exported).toContain(safe);
   // A cell a spreadsheet would run as a formula is neutralised with a leading quote.
   expect(exported).toContain(`"'=HYPERLINK(""http://evil.example"") ${tag}"`);

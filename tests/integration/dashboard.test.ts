@@ -11,7 +11,7 @@ import { exportDashboardCsv, ZExportDashboardCsvInput } from '@/server/services/
 import { recordTouch } from '@/server/services/touches/record-touch';
 import { createContextForUser } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
-import { GET as exportRoute } from '@/app/api/orgs/[org]/dashboard.csv/route';
+import { POST as exportRoute } from '@/app/api/orgs/[org]/dashboard.csv/route';
 import { callerFor, createTenant, createUser, type TenantFixture } from '../support/fixtures';
 
 vi.mock('@/server/auth/config', () => ({ auth: vi.fn() }));
@@ -564,7 +564,9 @@ describe('dashboard.inbox: replies owed', () => {
 describe('CSV export', () => {
   const signIn = (userId: string | null) => (auth as unknown as Mock).mockResolvedValue(userId ? { user: { id: userId } } : null);
   const download = (slug: string, query = '') =>
-    exportRoute(new Request(`http://localhost/api/orgs/${slug}/dashboard.csv${query ? `?${query}` : ''}`), { params: Promise.resolve({ org: slug }) });
+    exportRoute(new Request(`http://localhost/api/orgs/${slug}/dashboard.csv${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } }), {
+      params: Promise.resolve({ org: slug }),
+    });
   const lines = (csv: string) => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
 
   it('downloads the current view as UTF-8 CSV with a header row, same filters and order as the page', async () => {

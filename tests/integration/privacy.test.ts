@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
 import { NextRequest } from 'next/server';
-import { GET as exportRoute } from '@/app/api/orgs/[org]/candidates/[id]/export/route';
+import { POST as exportRoute } from '@/app/api/orgs/[org]/candidates/[id]/export/route';
 import { GET as openPortalLink } from '@/app/p/[token]/route';
 import { getDb, queryRows } from '@/db/client';
 import { withTenant } from '@/db/tenant';
@@ -26,7 +26,9 @@ const privacyCaller = (userId: string | null) => createCallerFactory(privacyRout
 
 const signIn = (userId: string | null) => (auth as unknown as Mock).mockResolvedValue(userId ? { user: { id: userId } } : null);
 const download = (slug: string, candidateId: string) =>
-  exportRoute(new Request(`http://localhost/api/orgs/${slug}/candidates/${candidateId}/export`), { params: Promise.resolve({ org: slug, id: candidateId }) });
+  exportRoute(new Request(`http://localhost/api/orgs/${slug}/candidates/${candidateId}/export`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } }), {
+    params: Promise.resolve({ org: slug, id: candidateId }),
+  });
 
 /**
  * A candidate with something in every place personal data lives: details, touches with text, an

@@ -2,6 +2,7 @@ import { Resend } from 'resend';
 import { env } from '@/server/env';
 import { clientIpOf } from '@/server/security/client-ip';
 import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
+import { toStorableJson } from '@/server/services/records/storable-text';
 import { unsafeStoreEmailEvent } from './unsafe-email-lookups';
 
 /**
@@ -52,9 +53,14 @@ export async function receiveResendWebhook(request: Request): Promise<WebhookRec
     return { status: 400, body: { error: 'Invalid signature or timestamp.' }, stored: false };
   }
   if (typeof event.type !== 'string' || id.length > 200) return { status: 400, body: { error: 'Not a Resend event.' }, stored: false };
+  // Genuine, but jsonb cannot hold a NUL or half an emoji (`\u0000`, `\ud800`) that an email's
+  // subject or a header may carry: refusing would make Resend retry the same event until it gives
+  // up, and it would be lost. The signature was checked on the raw body above; what is stored has
+  // those characters replaced with U+FFFD.
+  const payload = toStorableJson(event as Record<string, unknown>);
 
   try {
-    const inserted = await unsafeStoreEmailEvent({ svixId: id, type: event.type, payload: event as Record<string, unknown> });
+    const inserted = await unsafeStoreEmailEvent({ svixId: id, type: payload.type as string, payload });
     return { status: 200, body: inserted ? { ok: true } : { ok: true, duplicate: true }, stored: inserted };
   } catch (error) {
     console.error('[webhooks] could not store a Resend event; Resend will retry', error);

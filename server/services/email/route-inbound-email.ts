@@ -5,6 +5,7 @@ import { execute } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import { inboundEmails } from '@/db/schema';
 import { resendApi } from '@/server/email/transport';
+import { toStorableJson } from '@/server/services/records/storable-text';
 import { BODY_MAX, recordTouch } from '@/server/services/touches/record-touch';
 import { parseReplyAddress } from './conversation-address';
 import { unsafeFindConversationByToken, unsafeFindOrgByInboundDomain } from './unsafe-email-lookups';
@@ -43,8 +44,11 @@ export async function routeInboundEmail(resendEmailId: string, options: { now?: 
   if (!resendEmailId) return 'ignored: no email_id';
   const api = options.resend ?? resendApi();
   if (!api) throw new Error('cannot fetch received mail: RESEND_API_KEY is not set');
-  const { data: message, error } = await api.emails.receiving.get(resendEmailId);
-  if (!message) throw new Error(`fetching received email ${resendEmailId} failed: ${error?.message ?? 'no data'}`);
+  const { data: fetched, error } = await api.emails.receiving.get(resendEmailId);
+  if (!fetched) throw new Error(`fetching received email ${resendEmailId} failed: ${error?.message ?? 'no data'}`);
+  // Mail is what anyone wrote: a NUL or half an emoji in it would fail every insert below, and the
+  // job would retry it for ever. Such characters are kept as U+FFFD.
+  const message = toStorableJson(fetched);
 
   const recipients = [...new Set([...(message.to ?? []), ...(message.cc ?? []), ...(message.received_for ?? [])].map((a) => a.toLowerCase()))];
   const fullText = (message.text ?? (message.html ? htmlToText(message.html) : '')).trim();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@/server/services/records/storable-text';
 import { queryRows } from '@/db/client';
 import type { Interviewer } from '@/db/schema';
 import { AppError } from '@/server/errors';
@@ -11,8 +12,9 @@ export const ZSendPortalThanksInput = z.object({
     .string({ error: 'Write your note.' })
     .trim()
     .min(1, 'Write a few words before sending your note.')
-    .max(THANKS_MAX, `Keep your note under ${THANKS_MAX.toLocaleString('en')} characters.`),
-  to: z.array(z.string().max(200)).max(20, 'Choose at most 20 interviewers.').default([]),
+    .max(THANKS_MAX, `Keep your note under ${THANKS_MAX.toLocaleString('en')} characters.`)
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+  to: z.array(z.string().max(200).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)).max(20, 'Choose at most 20 interviewers.').default([]),
   requestId: ZPortalRequestId,
 });
 export type SendPortalThanksInput = z.input<typeof ZSendPortalThanksInput>;

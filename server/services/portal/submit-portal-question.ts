@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@/server/services/records/storable-text';
 import { ZPortalRequestId, recordPortalSubmission } from './portal-submission';
 import { QUESTION_MAX, type PortalContext } from './types';
 
@@ -7,7 +8,8 @@ export const ZSubmitPortalQuestionInput = z.object({
     .string({ error: 'Write your question.' })
     .trim()
     .min(1, 'Write your question before sending it.')
-    .max(QUESTION_MAX, `Keep your question under ${QUESTION_MAX.toLocaleString('en')} characters.`),
+    .max(QUESTION_MAX, `Keep your question under ${QUESTION_MAX.toLocaleString('en')} characters.`)
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   requestId: ZPortalRequestId,
 });
 export type SubmitPortalQuestionInput = z.infer<typeof ZSubmitPortalQuestionInput>;

@@ -56,13 +56,16 @@ export function Dashboard({ orgSlug, view }: { orgSlug: string; view: DashboardV
           </p>
         </div>
         <div className="flex flex-col items-start gap-1 sm:items-end">
-          <a
-            href={exportHref}
-            download
-            className="inline-flex min-h-10 items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
-          >
-            Export CSV
-          </a>
+          {/* A POST, not a link: the export is audited, and no other site may start one. The
+              response is an attachment, so the browser downloads it and stays on this page. */}
+          <form method="post" action={exportHref} data-testid="dashboard-export">
+            <button
+              type="submit"
+              className="inline-flex min-h-10 items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              Export CSV
+            </button>
+          </form>
           <p className="text-xs text-slate-600">
             {summary.total > EXPORT_ROW_LIMIT
               ? `Only the first ${exportFormat.format(EXPORT_ROW_LIMIT)} of ${exportFormat.format(summary.total)} rows are exported.`

@@ -15,7 +15,7 @@ type Props = { org: OrgView; orgSlug: string; data: CandidateData; onDone?: (mes
 
 const eraseButton =
   'inline-flex min-h-10 items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-red-700 ring-1 ring-red-300 ring-inset hover:bg-red-50';
-const linkButton =
+const exportButton =
   'inline-flex min-h-10 items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50';
 
 /**
@@ -57,14 +57,12 @@ function PrivacyActions({ org, orgSlug, data, onDone }: Props) {
             <p className="mt-1 text-sm text-slate-600">Give {candidate.name} a copy of their data, or erase it when they ask or when you no longer need it.</p>
             <div className="mt-3 flex flex-col gap-2 min-[420px]:flex-row min-[420px]:flex-wrap">
               {can(org.role, 'candidate.export') ? (
-                <a
-                  href={`/api/orgs/${encodeURIComponent(orgSlug)}/candidates/${candidate.id}/export`}
-                  download={`candidate-${candidate.id}.json`}
-                  className={linkButton}
-                  data-testid="privacy-export"
-                >
-                  Export data (JSON)
-                </a>
+                // A POST, not a link: the export is audited, and no other site may start one.
+                <form method="post" action={`/api/orgs/${encodeURIComponent(orgSlug)}/candidates/${candidate.id}/export`}>
+                  <button type="submit" className={cx(exportButton, 'w-full')} data-testid="privacy-export">
+                    Export data (JSON)
+                  </button>
+                </form>
               ) : null}
               {can(org.role, 'candidate.erase') ? (
                 <button type="button" className={eraseButton} data-testid="privacy-erase" onClick={() => setErasing(true)}>

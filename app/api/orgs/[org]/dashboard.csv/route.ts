@@ -3,13 +3,24 @@ import { auth } from '@/server/auth/config';
 import { can } from '@/server/auth/permissions';
 import { exportDashboardCsv, EXPORT_ROW_LIMIT, ZExportDashboardCsvInput } from '@/server/services/dashboard/export-dashboard-csv';
 import { unsafeFindMembershipBySlug } from '@/server/services/org/unsafe-find-membership-by-slug';
+import { auditedDownloadGet, refuseCrossSiteDownload } from '@/server/security/audited-download';
 
 function problem(status: number, message: string) {
   return new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-/** The dashboard's current view as a CSV download; the query string carries the dashboard's own filters. */
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
+/** A link or a cross-site navigation must not write an audit entry: see POST. */
+export function GET() {
+  return auditedDownloadGet();
+}
+
+/**
+ * The dashboard's current view as a CSV download; the query string carries the dashboard's own
+ * filters. A POST from the dashboard's Export button, because the export is audited.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ org: string }> }) {
+  const crossSite = refuseCrossSiteDownload(request);
+  if (crossSite) return crossSite;
   const { org: slug } = await params;
   const session = await auth();
   const userId = session?.user?.id;

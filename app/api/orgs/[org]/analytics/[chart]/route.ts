@@ -12,7 +12,8 @@ function problem(status: number, message: string) {
 /**
  * One chart of the analytics page as a CSV download (`/api/orgs/<agency>/analytics/<chart>`, a
  * `.csv` ending is allowed); the query string carries the page's own filters (teamId, jobId,
- * ownerId, from, to).
+ * ownerId, from, to). Counts only, not audited: a plain GET that writes nothing, so a link may
+ * open it (the audited exports are POSTs).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ org: string; chart: string }> }) {
   const { org: slug, chart: rawChart } = await params;

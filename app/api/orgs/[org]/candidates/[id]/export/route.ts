@@ -3,6 +3,7 @@ import { AppError } from '@/server/errors';
 import { auth } from '@/server/auth/config';
 import { can } from '@/server/auth/permissions';
 import { unsafeFindMembershipBySlug } from '@/server/services/org/unsafe-find-membership-by-slug';
+import { auditedDownloadGet, refuseCrossSiteDownload } from '@/server/security/audited-download';
 import { exportCandidate, ZExportCandidateInput } from '@/server/services/privacy/export-candidate';
 
 function problem(status: number, message: string) {
@@ -11,8 +12,18 @@ function problem(status: number, message: string) {
 
 const NOT_FOUND = 'This candidate does not exist.';
 
-/** Everything the agency holds about one candidate, as a JSON download (GDPR access and portability). */
-export async function GET(_request: Request, { params }: { params: Promise<{ org: string; id: string }> }) {
+/** A link or a cross-site navigation must not write an audit entry: see POST. */
+export function GET() {
+  return auditedDownloadGet();
+}
+
+/**
+ * Everything the agency holds about one candidate, as a JSON download (GDPR access and
+ * portability). A POST from the candidate page's Export button, because the export is audited.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ org: string; id: string }> }) {
+  const crossSite = refuseCrossSiteDownload(request);
+  if (crossSite) return crossSite;
   const { org: slug, id } = await params;
   const session = await auth();
   const userId = session?.user?.id;
