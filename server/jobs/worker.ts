@@ -4,6 +4,7 @@ import { claimDueEmails, deliverClaimedEmail, idempotencyKeyOf, LEASE_SECONDS, t
 import { releaseClaimedEmails } from '@/server/email/release-claimed-emails';
 import { processWebhookEvent } from '@/server/services/email/process-webhook-event';
 import { unsafeClaimPendingEmailEvents } from '@/server/services/email/unsafe-email-lookups';
+import { currentLogContext, withLogContext } from '@/server/log';
 import { boss, QUEUES, stopBoss } from './boss';
 import { beatWorkerHeartbeat, clearWorkerHeartbeat } from './heartbeat';
 import { scheduleFollowUps } from './follow-ups';
@@ -29,6 +30,11 @@ function state(): WorkerState {
   return holder.__afterviewWorker;
 }
 
+/** The request a job came from, for its log lines. */
+interface Traced {
+  requestId?: string;
+}
+
 const BATCH = 50;
 const EVENT_LEASE_SECONDS = 120;
 
@@ -37,12 +43,15 @@ const EVENT_LEASE_SECONDS = 120;
  * first, so a lost job, or a worker that dies mid-send, only delays the work until the lease runs out.
  */
 async function sweep(instance: PgBoss): Promise<void> {
+  const { requestId } = currentLogContext();
   for (;;) {
     const refs = await claimDueEmails(BATCH);
     const events = await unsafeClaimPendingEmailEvents(EVENT_LEASE_SECONDS, BATCH);
     const jobs = [
-      ...refs.map((ref) => ({ name: QUEUES.emailSend, data: ref })),
-      ...events.map((svixId) => ({ name: QUEUES.webhookProcess, data: { svixId } })),
+      // The request that kicked this sweep (usually the one that queued the email or stored the
+      // webhook) follows its jobs into the log; a timer's sweep has none.
+      ...refs.map((ref) => ({ name: QUEUES.emailSend, data: { ...ref, requestId } })),
+      ...events.map((svixId) => ({ name: QUEUES.webhookProcess, data: { svixId, requestId } })),
     ];
     if (jobs.length === 0) return;
     const held = state().held;
@@ -103,14 +112,14 @@ export async function startWorker(): Promise<void> {
 }
 
 async function registerWork(instance: PgBoss): Promise<void> {
-  await instance.work<OutboxRef>(QUEUES.emailSend, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+  await instance.work<OutboxRef & Traced>(QUEUES.emailSend, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) {
-      await deliverClaimedEmail(job.data);
+      await withLogContext({ requestId: job.data.requestId, jobId: job.id }, () => deliverClaimedEmail(job.data));
       state().held.delete(idempotencyKeyOf(job.data));
     }
   });
-  await instance.work<{ svixId: string }>(QUEUES.webhookProcess, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    for (const job of jobs) await processWebhookEvent(job.data.svixId);
+  await instance.work<{ svixId: string } & Traced>(QUEUES.webhookProcess, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) await withLogContext({ requestId: job.data.requestId, jobId: job.id }, () => processWebhookEvent(job.data.svixId));
   });
   await scheduleRetention(instance);
   await scheduleFollowUps(instance);
