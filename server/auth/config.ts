@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/server/env';
 import { MAGIC_LINK_MAX_AGE_SECONDS, queueMagicLinkEmail } from './magic-link';
+import { normalizeSignInEmail } from './normalize-email';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
@@ -26,6 +27,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         from: e.MAIL_FROM,
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         sendVerificationRequest: queueMagicLinkEmail,
+        // The rate limit and the sign-in page normalise with this same function (not Auth.js's
+        // default), so the address that is counted is the address that is mailed.
+        normalizeIdentifier: normalizeSignInEmail,
       }),
     ],
     callbacks: {
