@@ -174,11 +174,10 @@ describe('the transport refuses a header with a line break, whatever let it thro
                      values (${fx.orgId}, ${id}, 'recruiter_reply', ${`Boundary <${PLATFORM_ADDRESS}>`}, 'c@candidate.example',
                              ${'Hello\r\nBcc: attacker@evil.example'}, '<p>x</p>', 'x', '{}'::jsonb, ${`<${id}@afterview.localhost>`})`),
     );
-    const mailboxBefore = await queryRows<{ n: number }>(getDb(), sql`select count(*)::int as n from dev_mailbox`);
     expect(await deliverDueEmails({ transport: transport(), orgId: fx.orgId })).toEqual({ sent: 0, retried: 0, failed: 1 });
     const [row] = await withTenant(fx.orgId, (tx) => queryRows<{ status: string; last_error: string }>(tx, sql`select status, last_error from outbound_emails where id = ${id}`));
     expect(row).toEqual({ status: 'failed', last_error: 'unsafe_header: the Subject header contains a line break or control character; not sent' });
     expect(fake.requests.filter((r) => r.path === '/emails')).toEqual([]);
-    expect(await queryRows<{ n: number }>(getDb(), sql`select count(*)::int as n from dev_mailbox`)).toEqual(mailboxBefore);
+    expect(await queryRows(getDb(), sql`select id from dev_mailbox where idempotency_key = ${`outbound_emails/${id}`}`)).toEqual([]);
   });
 });

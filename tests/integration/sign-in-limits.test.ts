@@ -17,6 +17,16 @@ vi.mock('next/headers', () => ({
     delete: (name: string) => void request.cookies.delete(name),
   }),
 }));
+// Auth.js, the provider and the magic-link email run for real; the last step, the outbox insert,
+// is recorded here instead: on a shared server database other files (mail.test.ts) deliver, count
+// and delete every platform email, and would see these.
+const enqueued = vi.hoisted(() => [] as { kind: string; to: string }[]);
+vi.mock('@/server/email/system-outbox', () => ({
+  enqueueSystemEmail: async (_exec: unknown, input: { kind: string; to: string }) => {
+    enqueued.push({ kind: input.kind, to: input.to });
+    return crypto.randomUUID();
+  },
+}));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error('NEXT_REDIRECT'), { redirectedTo: url });
@@ -58,10 +68,9 @@ async function submitSignInForm(email: string): Promise<{ error?: string; redire
   }
 }
 
-/** What actually went out: sign-in emails in the platform outbox, by recipient. */
+/** What went out: the recipients of the sign-in emails written to the platform outbox, in order. */
 async function signInEmails(): Promise<string[]> {
-  const rows = await queryRows<{ to: string }>(getDb(), sql`select "to" from system_emails where kind = 'magic_link' order by created_at`);
-  return rows.map((r) => r.to);
+  return enqueued.filter((e) => e.kind === 'magic_link').map((e) => e.to);
 }
 
 async function rateLimitKeys(): Promise<string[]> {
@@ -127,14 +136,13 @@ describe('look-alike addresses cannot get around the per-address limit', () => {
     const local = `victim${randomUUID().slice(0, 6).replace(/\d/g, 'x')}`;
     const victim = `${local}@example.com`;
     const keysBefore = await rateLimitKeys();
-    const sentBefore = await signInEmails();
 
     for (const { email, message } of lookAlikes(local)) {
       const response = await requestLink(email);
       expect(response.status, JSON.stringify(email)).toBe(400);
       expect(await response.json()).toEqual({ error: message });
     }
-    expect(await signInEmails()).toEqual(sentBefore);
+    expect((await signInEmails()).filter((to) => to.toLowerCase().includes(local))).toEqual([]);
     expect(await rateLimitKeys()).toEqual(keysBefore);
 
     // The address itself still gets exactly its five links, however the look-alikes are mixed in.
