@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          server: { deps: { inline: ['next-auth'] } },
           environment: 'node',
           setupFiles: ['tests/support/integration-setup.ts'],
           globalSetup: ['tests/support/integration-global.ts'],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseMailbox } from '@/server/email/headers';
 
 const postgresUrl = z
   .string()
@@ -53,6 +54,8 @@ export const ZEnvInput = z.object({
     z
       .string()
       .regex(/^(?:[^<>]{1,100} )?<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address like "Afterview <no-reply@example.com>"')
+      // The same parser builds every From header; line breaks would be header injection.
+      .refine((v) => parseMailbox(v) !== null, 'must be one address like "Afterview <no-reply@example.com>", without line breaks or control characters')
       .default('Afterview <no-reply@afterview.localhost>'),
   ),
   MAIL_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(2_000)),

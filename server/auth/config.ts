@@ -3,8 +3,10 @@ import NextAuth from 'next-auth';
 import Resend from 'next-auth/providers/resend';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { platformFrom } from '@/server/email/from-address';
 import { env } from '@/server/env';
 import { MAGIC_LINK_MAX_AGE_SECONDS, queueMagicLinkEmail } from './magic-link';
+import { normalizeSignInEmail } from './normalize-email';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
@@ -26,9 +28,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       Resend({
         id: 'email',
         name: 'Email',
-        from: e.MAIL_FROM,
+        from: platformFrom(),
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         sendVerificationRequest: queueMagicLinkEmail,
+        // The rate limit and the sign-in page normalise with this same function (not Auth.js's
+        // default), so the address that is counted is the address that is mailed.
+        normalizeIdentifier: normalizeSignInEmail,
       }),
     ],
     callbacks: {

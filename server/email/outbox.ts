@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { execute, getDb, queryRows, type Executor } from '@/db/client';
 import { withTenant } from '@/db/tenant';
-import { env } from '@/server/env';
+import { platformFrom } from './from-address';
 import { mailTransport, type MailTransport, type OutgoingEmail, type SendResult } from './transport';
 import { unsafeClaimDueAgencyEmails } from './unsafe-claim-due-agency-emails';
 
@@ -70,7 +70,7 @@ async function loadClaimed(ref: OutboxRef): Promise<ClaimedEmail | undefined> {
     const [row] = await queryRows<ClaimedEmail>(
       exec,
       ref.scope === 'system'
-        ? sql`select ${env().MAIL_FROM} as from_address, "to" as to_address, null as reply_to, subject, html, text, '{}'::jsonb as headers, attempts, false as suppressed
+        ? sql`select ${platformFrom()} as from_address, "to" as to_address, null as reply_to, subject, html, text, '{}'::jsonb as headers, attempts, false as suppressed
               from system_emails where id = ${ref.id} and status = 'sending'`
         : sql`select e.from_address, e.to_address, e.reply_to, e.subject, e.html, e.text, e.headers, e.attempts,
                 exists (select 1 from suppressions s where s.org_id = e.org_id and s.email = lower(e.to_address)) as suppressed

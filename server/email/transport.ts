@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
 import { devMailbox } from '@/db/schema';
 import { env } from '@/server/env';
+import { unsafeHeaderField } from './headers';
 
 export interface OutgoingEmail {
   from: string;
@@ -23,6 +24,17 @@ export interface MailTransport {
   send(email: OutgoingEmail, options: { idempotencyKey: string }): Promise<SendResult>;
 }
 
+/**
+ * The last defence against header injection: whatever a bug upstream let through, an email with a
+ * line break or control character in a header is not handed to Resend (nor the dev mailbox). It
+ * fails for good, with the field named, rather than being retried.
+ */
+function refuseUnsafeHeaders(email: OutgoingEmail): SendResult | null {
+  const field = unsafeHeaderField(email);
+  if (!field) return null;
+  return { ok: false, retryable: false, error: `unsafe_header: the ${field} header contains a line break or control character; not sent` };
+}
+
 const RETRYABLE_NAMES = new Set(['rate_limit_exceeded', 'concurrent_idempotent_requests', 'internal_server_error', 'application_error']);
 
 function retryAfterMs(headers: Record<string, string> | null): number | undefined {
@@ -39,6 +51,8 @@ export function createResendTransport(apiKey: string, baseUrl?: string): MailTra
   return {
     name: 'resend',
     async send(email, { idempotencyKey }) {
+      const unsafe = refuseUnsafeHeaders(email);
+      if (unsafe) return unsafe;
       const { data, error, headers } = await client.emails.send(
         { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, replyTo: email.replyTo, headers: email.headers },
         { idempotencyKey },
@@ -62,6 +76,8 @@ export function createDevTransport(): MailTransport {
   return {
     name: 'dev',
     async send(email, { idempotencyKey }) {
+      const unsafe = refuseUnsafeHeaders(email);
+      if (unsafe) return unsafe;
       const db = getDb();
       const inserted = await db
         .insert(devMailbox)

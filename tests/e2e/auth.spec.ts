@@ -80,6 +80,18 @@ test.describe('bad input', () => {
     await expect(emailField).toHaveValue('not-an-email');
     await expect(page).toHaveURL('/signin');
     await expect(page.getByRole('heading', { name: 'Sign in to Afterview' })).toBeVisible();
+
+    // Spellings Auth.js would have mailed to someone@example.com, each with its own rate-limit counter.
+    await emailField.fill('someone@example.com,1');
+    await submit.click();
+    await expect(form.getByRole('alert')).toHaveText('Enter one email address, without commas, semicolons or spaces, like name@agency.com.');
+    await expect(emailField).toHaveValue('someone@example.com,1');
+    await emailField.fill('ｓｏｍｅｏｎｅ@example.com');
+    await submit.click();
+    await expect(form.getByRole('alert')).toHaveText(
+      'That address contains look-alike characters (such as full-width letters). Type it with ordinary letters, like name@agency.com.',
+    );
+    await expect(page).toHaveURL('/signin');
   });
 
   test('a magic link works only once', async ({ page }) => {

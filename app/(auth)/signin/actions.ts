@@ -5,16 +5,13 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn } from '@/server/auth/config';
+import { ZSignInEmail } from '@/server/auth/normalize-email';
 import { clientIpOf } from '@/server/security/client-ip';
 import { checkSignInLimit } from '@/server/services/rate-limits/check-sign-in-limit';
 
 const ZSignInInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Please enter your email address.')
-    .max(254, 'That email address is too long.')
-    .pipe(z.email('Please enter a valid email address, like name@agency.com.')),
+  // Normalised once, here: the limit counts, and Auth.js mails, this very address.
+  email: ZSignInEmail,
   callbackUrl: z
     .string()
     .max(500)
@@ -35,7 +32,7 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
   const limit = await checkSignInLimit({ email: parsed.data.email, ip: clientIpOf(await headers()) });
   if (!limit.allowed) return { error: limit.message, email: parsed.data.email };
   try {
-    await signIn('email', { email: parsed.data.email.toLowerCase(), redirectTo: parsed.data.callbackUrl, redirect: false });
+    await signIn('email', { email: parsed.data.email, redirectTo: parsed.data.callbackUrl, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       return { error: 'We could not send a sign-in link just now. Please try again in a moment.', email: parsed.data.email };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { execute, queryRows } from '@/db/client';
 import { outboundEmails, type OutboundEmailKind } from '@/db/schema';
-import { env } from '@/server/env';
+import { agencyFromHeader, platformAddress } from '@/server/email/from-address';
 import { AppError } from '@/server/errors';
 import { kickDelivery } from '@/server/jobs/worker';
 import type { ServiceContext } from '@/server/services/types';
@@ -27,18 +27,13 @@ export async function loadMailSettings(ctx: ServiceContext): Promise<AgencyMailS
   return org;
 }
 
-/** The platform's sending address (a domain verified in Resend) under the agency's name. */
+/** The platform's sending address (a domain verified in Resend) under the agency's name, quoted as RFC 5322 needs. */
 export function agencyFrom(org: AgencyMailSettings): string {
-  const from = env().MAIL_FROM;
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
-  const name = (org.sender_name ?? org.name).replace(/["<>\r\n]/g, '').slice(0, 100);
-  return `${name} <${address}>`;
+  return agencyFromHeader(org.sender_name ?? org.name);
 }
 
 function mailDomain(): string {
-  const from = env().MAIL_FROM;
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
-  return address.split('@')[1] ?? 'afterview.localhost';
+  return platformAddress().split('@')[1] ?? 'afterview.localhost';
 }
 
 /** Refuses an address that bounced or complained before: sending again hurts everyone's deliverability. */

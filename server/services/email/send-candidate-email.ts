@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { conversationSubject, recruiterReplySubject } from '@/emails/recruiter-reply';
 import { renderTemplate } from '@/emails';
 import { queryRows } from '@/db/client';
+import { refuseControlCharacters } from '@/server/email/headers';
 import { AppError } from '@/server/errors';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
 import { recordTouch } from '@/server/services/touches/record-touch';
@@ -15,7 +16,12 @@ export const SUBJECT_MAX = 200;
 
 export const ZSendCandidateEmailInput = z.object({
   candidateId: z.uuid('This candidate does not exist.'),
-  subject: z.string().trim().max(SUBJECT_MAX, `Keep the subject under ${SUBJECT_MAX} characters.`).optional(),
+  subject: z
+    .string()
+    .trim()
+    .max(SUBJECT_MAX, `Keep the subject under ${SUBJECT_MAX} characters.`)
+    .refine(...refuseControlCharacters('subject'))
+    .optional(),
   body: z
     .string({ error: 'Write a message.' })
     .trim()

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { withTenant } from '@/db/tenant';
 import { memberships, organizations } from '@/db/schema';
+import { refuseControlCharacters } from '@/server/email/headers';
 import { AppError, isUniqueViolation } from '@/server/errors';
 import { recordAudit } from '@/server/services/audit/record-audit';
 
@@ -23,7 +24,13 @@ export const ZSlug = z
   .refine((s) => !RESERVED_SLUGS.has(s), 'is reserved; please choose another');
 
 export const ZCreateOrgInput = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
+  // The agency's name is the sender's name on its email and appears in subjects: header-bound.
+  name: z
+    .string()
+    .trim()
+    .min(2, 'must be at least 2 characters')
+    .max(80, 'must be at most 80 characters')
+    .refine(...refuseControlCharacters('agency name')),
   slug: ZSlug,
 });
 export type CreateOrgInput = z.infer<typeof ZCreateOrgInput>;

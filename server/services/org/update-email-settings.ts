@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations } from '@/db/schema';
+import { refuseControlCharacters } from '@/server/email/headers';
 import { AppError, isUniqueViolation } from '@/server/errors';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import type { ServiceContext } from '@/server/services/types';
@@ -12,7 +13,8 @@ export const ZUpdateEmailSettingsInput = z.object({
     .string()
     .trim()
     .max(100, 'Keep the sender name under 100 characters.')
-    .refine((v) => !/["<>\r\n]/.test(v), 'The sender name cannot contain quotes, angle brackets or line breaks.')
+    .refine(...refuseControlCharacters('sender name'))
+    .refine((v) => !/["<>]/.test(v), 'The sender name can’t contain quotes or angle brackets.')
     .transform((v) => (v === '' ? null : v)),
   inboundDomain: z
     .string()
