@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { NextRequest } from 'next/server';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
 import { getDb, queryRows } from '@/db/client';
 import { checkSignInEmail, SIGN_IN_EMAIL_MESSAGES, type SignInEmail } from '@/server/auth/normalize-email';
@@ -39,14 +40,14 @@ const APP = 'http://localhost:3999';
 
 /** Asks Auth.js itself for a magic link, as a form on another page (or a script) would: CSRF token first. */
 async function requestLink(email: string): Promise<Response> {
-  const csrf = await GET(new Request(`${APP}/api/auth/csrf`) as never);
+  const csrf = await GET(new NextRequest(`${APP}/api/auth/csrf`) as never);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
   return POST(
-    new Request(`${APP}/api/auth/signin/email`, {
+    new NextRequest(`${APP}/api/auth/signin/email`, {
       method: 'POST',
       // A network of its own per request: these tests count per address (the per-network limit has its own test).
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-afterview-client-ip': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, cookie },
@@ -187,12 +188,12 @@ describe('look-alike addresses cannot get around the per-address limit', () => {
     const { handlers } = await import('@/server/auth/config');
     const address = `direct-${randomUUID().slice(0, 8)}@example.com` as SignInEmail;
     // Past the route's own check (as a future caller might be), Auth.js still refuses to mail a list.
-    const csrf = await GET(new Request(`${APP}/api/auth/csrf`) as never);
+    const csrf = await GET(new NextRequest(`${APP}/api/auth/csrf`) as never);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const post = (email: string) =>
       handlers.POST(
-        new Request(`${APP}/api/auth/signin/email`, {
+        new NextRequest(`${APP}/api/auth/signin/email`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
           body: new URLSearchParams({ email, csrfToken, callbackUrl: '/' }).toString(),
