@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+import { redactSecretLinksDeep } from '@/server/email/email-secrets';
 import { env } from '@/server/env';
 import { clientIpOf } from '@/server/security/client-ip';
 import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
@@ -54,7 +55,9 @@ export async function receiveResendWebhook(request: Request): Promise<WebhookRec
   if (typeof event.type !== 'string' || id.length > 200) return { status: 400, body: { error: 'Not a Resend event.' }, stored: false };
 
   try {
-    const inserted = await unsafeStoreEmailEvent({ svixId: id, type: event.type, payload: event as Record<string, unknown> });
+    // A tracked click names the link clicked, which may be a live portal link: kept as "[portal link]".
+    const payload = redactSecretLinksDeep(event as Record<string, unknown>);
+    const inserted = await unsafeStoreEmailEvent({ svixId: id, type: event.type, payload });
     return { status: 200, body: inserted ? { ok: true } : { ok: true, duplicate: true }, stored: inserted };
   } catch (error) {
     console.error('[webhooks] could not store a Resend event; Resend will retry', error);
