@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { Resend, type WebhookEventPayload } from 'resend';
@@ -8,8 +10,9 @@ import { GET as openPortalLink } from '@/app/p/[token]/route';
 import { POST as webhookRoute } from '@/app/api/webhooks/resend/route';
 import { GET as openUnsubscribe } from '@/app/unsubscribe/[token]/route';
 import { getDb, queryRows } from '@/db/client';
+import { MIGRATIONS_FOLDER } from '@/db/migrate';
 import { withTenant } from '@/db/tenant';
-import { EmailSecrets, openEmailSecrets, sealEmailSecrets, secretsAad } from '@/server/email/email-secrets';
+import { EmailSecrets, openEmailSecrets, redactSecretLinks, sealEmailSecrets, secretsAad } from '@/server/email/email-secrets';
 import { deliverClaimedEmail, deliverDueEmails, type DeliveryOutcome } from '@/server/email/outbox';
 import { enqueueSystemEmail } from '@/server/email/system-outbox';
 import { createDevTransport, createResendTransport, type MailTransport, type OutgoingEmail } from '@/server/email/transport';
@@ -392,5 +395,31 @@ describe('when the sealed links cannot be opened', () => {
     await expect(enqueueSystemEmail(getDb(), { kind: 'test', to: 'x@example.com', subject: 'Hi', html: `<a href="${url}">x</a>`, text: url, secrets })).rejects.toThrow(
       /live link in plain text/,
     );
+  });
+});
+
+describe('migration 0010', () => {
+  it('cuts live links out of what was stored before, as the app cuts those that come back', async () => {
+    const migration = readFileSync(path.join(MIGRATIONS_FOLDER, '0010_email_secrets.sql'), 'utf8');
+    const create = migration.split('--> statement-breakpoint').find((s) => s.includes('CREATE OR REPLACE FUNCTION afterview_redact_secret_links'));
+    expect(create).toBeDefined();
+    const samples = [
+      `> Ask a question or send a thank-you note ${BASE}/p/${'A1b2_C3-d4'.repeat(4)}xyz\n> This link is private`,
+      `<a href="${BASE}/api/auth/callback/email?callbackUrl=${encodeURIComponent(`${BASE}/`)}&amp;token=${'0f'.repeat(32)}&amp;email=a%40b.example" target="_blank">`,
+      `Accept the invitation (${BASE}/invite/${'Zz9-_'.repeat(8)}abc)`,
+      `{"List-Unsubscribe": "<${BASE}/unsubscribe/v1.3f0e2a52-8f4a-4a8e-9a55-0f64a1c6c2b1.9c1d1f3e-5b6a-4c2d-8e7f-1a2b3c4d5e6f.${'Q'.repeat(43)}>"}`,
+      `{"data": {"click": {"link": "${BASE}/p/${'k'.repeat(43)}"}}}`,
+      'Nothing secret: https://example.org/p/short and https://example.org/careers',
+    ];
+    await getDb().execute(sql.raw(create!));
+    try {
+      for (const sample of samples) {
+        const [row] = await queryRows<{ out: string }>(getDb(), sql`select afterview_redact_secret_links(${sample}) as out`);
+        expect(row!.out).toBe(redactSecretLinks(sample));
+      }
+      expect(redactSecretLinks(samples.join('\n'))).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    } finally {
+      await getDb().execute(sql`drop function afterview_redact_secret_links(text)`);
+    }
   });
 });
