@@ -47,7 +47,7 @@ export class EmailSecrets {
    * placeholder, so that the email still carries the link and the stored copy does not.
    */
   protect(text: string): string {
-    return text.replace(SECRET_URL, (url: string, ...groups: unknown[]) => this.link(kindOfMatch(groups), url));
+    return replaceSecretUrls(text, (url, kind) => this.link(kind, url));
   }
 
   get size(): number {
@@ -139,28 +139,48 @@ export function describeSecretMarkers(value: string): string {
 
 // What Afterview's live links look like, wherever they come back from: a candidate quoting the
 // invitation in a reply, a tracked click, a link pasted into a note. Any host (APP_URL may have
-// changed since), and the path's own shape decides; the token part is what makes it a secret.
-const URL_HEAD = String.raw`(?:https?:\/\/[^\s<>"'()\[\]{}]{1,500}?)?`;
+// changed since): the path and the token's exact shape decide. Quantifiers are bounded and the
+// URL's start is found by a backward scan from each match, so a hostile text costs linear time.
+const URL_CHAR = String.raw`[^\s<>"'()\[\]{}]`;
 const TOKEN_END = String.raw`(?![A-Za-z0-9_-])`;
-const SECRET_URL = new RegExp(
+const SECRET_PATH = new RegExp(
   [
-    String.raw`(${URL_HEAD}\/p\/[A-Za-z0-9_-]{43}${TOKEN_END})`,
-    String.raw`(${URL_HEAD}\/invite\/[A-Za-z0-9_-]{43}${TOKEN_END})`,
-    String.raw`(${URL_HEAD}\/api\/auth\/callback\/[A-Za-z0-9_-]+\?[^\s<>"'()\[\]{}]*?token=[A-Za-z0-9_%-]{16,}[^\s<>"'()\[\]{}]*)`,
-    String.raw`(${URL_HEAD}\/unsubscribe\/v1\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}${TOKEN_END})`,
+    String.raw`(\/p\/[A-Za-z0-9_-]{43}${TOKEN_END})`,
+    String.raw`(\/invite\/[A-Za-z0-9_-]{43}${TOKEN_END})`,
+    String.raw`(\/api\/auth\/callback\/[A-Za-z0-9_-]{1,50}\?${URL_CHAR}{0,400}?token=[A-Za-z0-9_%-]{16,200}${URL_CHAR}{0,600})`,
+    String.raw`(\/unsubscribe\/v1\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}${TOKEN_END})`,
   ].join('|'),
   'g',
 );
 const KIND_BY_GROUP: SecretLinkKind[] = ['portal', 'invite', 'signin', 'unsub'];
+const NOT_URL_CHAR = /[\s<>"'()[\]{}]/;
+const URL_HEAD_MAX = 500;
 
-function kindOfMatch(groups: unknown[]): SecretLinkKind {
-  const index = groups.slice(0, KIND_BY_GROUP.length).findIndex((g) => typeof g === 'string');
-  return KIND_BY_GROUP[index] ?? 'portal';
+/** Where the URL that ends in the path at `at` starts: its `http(s)://`, or the path itself. */
+function urlStart(value: string, at: number, floor: number): number {
+  let from = at;
+  while (from > floor && at - from < URL_HEAD_MAX && !NOT_URL_CHAR.test(value[from - 1]!)) from -= 1;
+  const run = value.slice(from, at);
+  const scheme = /https?:\/\//.exec(run);
+  return scheme ? from + scheme.index : at;
+}
+
+function replaceSecretUrls(value: string, replace: (url: string, kind: SecretLinkKind) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of value.matchAll(SECRET_PATH)) {
+    const kind = KIND_BY_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'portal';
+    const start = urlStart(value, m.index, last);
+    const end = m.index + m[0].length;
+    out += value.slice(last, start) + replace(value.slice(start, end), kind);
+    last = end;
+  }
+  return out + value.slice(last);
 }
 
 /** Text with every live Afterview link in it replaced by what it was ("[portal link]"). */
 export function redactSecretLinks(value: string): string {
-  return value.replace(SECRET_URL, (_url: string, ...groups: unknown[]) => `[${SECRET_LINK_LABELS[kindOfMatch(groups)]}]`);
+  return replaceSecretUrls(value, (_url, kind) => `[${SECRET_LINK_LABELS[kind]}]`);
 }
 
 /** The same for every string in a JSON value (a webhook payload, a touch's meta). */

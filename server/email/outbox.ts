@@ -88,8 +88,7 @@ export type DeliveryOutcome = 'sent' | 'retried' | 'failed' | 'skipped';
  * The stored copy as it stays once the email is done with: no sealed links, and no live link in
  * plain text either (an email queued before links were sealed carries them inline; they go now).
  */
-function doneWith(ref: OutboxRef, stored?: ClaimedEmail) {
-  if (!stored) return sql`, secrets = null`;
+function doneWith(ref: OutboxRef, stored: ClaimedEmail) {
   const html = redactSecretLinks(stored.html);
   const text = redactSecretLinks(stored.text);
   const headers = Object.fromEntries(Object.entries(stored.headers).map(([name, value]) => [name, redactSecretLinks(value)]));
@@ -99,7 +98,8 @@ function doneWith(ref: OutboxRef, stored?: ClaimedEmail) {
   return sql`, secrets = null, html = ${html}, text = ${text} ${withHeaders}`;
 }
 
-async function record(ref: OutboxRef, result: SendResult, attempts: number, stored?: ClaimedEmail): Promise<DeliveryOutcome> {
+async function record(ref: OutboxRef, result: SendResult, stored: ClaimedEmail): Promise<DeliveryOutcome> {
+  const { attempts } = stored;
   const table = sql.identifier(ref.scope === 'system' ? 'system_emails' : 'outbound_emails');
   const statusAt = ref.scope === 'agency' ? sql`, status_at = now()` : sql``;
   const where = ref.scope === 'system' ? sql`id = ${ref.id}` : sql`org_id = ${ref.orgId} and id = ${ref.id}`;
@@ -134,7 +134,7 @@ export async function deliverClaimedEmail(ref: OutboxRef, transport: MailTranspo
   const row = await loadClaimed(ref);
   if (!row) return 'skipped';
   if (row.suppressed) {
-    return record(ref, { ok: false, retryable: false, error: `suppressed: ${row.to_address} bounced or complained before; not sent` }, row.attempts, row);
+    return record(ref, { ok: false, retryable: false, error: `suppressed: ${row.to_address} bounced or complained before; not sent` }, row);
   }
   let filled: { html: string; text: string; headers: Record<string, string> };
   try {
@@ -144,7 +144,7 @@ export async function deliverClaimedEmail(ref: OutboxRef, transport: MailTranspo
   } catch (error) {
     if (!(error instanceof EmailSecretsError)) throw error;
     // Never sent with a placeholder where its link should be: the sender sends a new one instead.
-    return record(ref, { ok: false, retryable: false, error: `not sent: ${error.message}; send it again to make a new link` }, row.attempts, row);
+    return record(ref, { ok: false, retryable: false, error: `not sent: ${error.message}; send it again to make a new link` }, row);
   }
   const email: OutgoingEmail = {
     from: row.from_address,
@@ -158,7 +158,7 @@ export async function deliverClaimedEmail(ref: OutboxRef, transport: MailTranspo
   const result = await transport
     .send(email, { idempotencyKey: idempotencyKeyOf(ref) })
     .catch((error: unknown): SendResult => ({ ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) }));
-  return record(ref, result, row.attempts, row);
+  return record(ref, result, row);
 }
 
 export interface DeliveryReport {

@@ -398,6 +398,26 @@ describe('when the sealed links cannot be opened', () => {
   });
 });
 
+describe('an email queued before links were sealed (inline link, no seal)', () => {
+  it('goes out with its link, and the stored copy loses the link in the same update', async () => {
+    const fx = await tenantWithCandidateEmail('SecretLegacy');
+    const url = `${BASE}/p/${'L'.repeat(43)}`;
+    const id = randomUUID();
+    await withTenant(fx.orgId, (tx) =>
+      tx.execute(sql`insert into outbound_emails (org_id, id, kind, candidate_id, from_address, to_address, subject, html, text, headers, message_id)
+        values (${fx.orgId}, ${id}, 'portal_invitation', ${fx.candidateId}, 'A <a@x.example>', ${fx.email}, 'Hello',
+                ${`<a href="${url}">Open</a>`}, ${`Open ${url}`}, '{}'::jsonb, ${`<${id}@x.example>`})`),
+    );
+    const sent: OutgoingEmail[] = [];
+    const capture: MailTransport = { name: 'resend', send: async (email) => (sent.push(email), { ok: true, providerId: `re_${randomUUID()}` }) };
+    expect(await deliverDueEmails({ orgId: fx.orgId, transport: capture })).toMatchObject({ sent: 1 });
+    expect(sent[0]!.text).toBe(`Open ${url}`);
+    const stored = await storedAgencyEmail(fx, 'portal_invitation');
+    expect(stored).toMatchObject({ status: 'sent', html: '<a href="[portal link]">Open</a>', text: 'Open [portal link]' });
+    expect(await tablesHolding(['L'.repeat(43)])).toEqual([]);
+  });
+});
+
 describe('migration 0010', () => {
   it('cuts live links out of what was stored before, as the app cuts those that come back', async () => {
     const migration = readFileSync(path.join(MIGRATIONS_FOLDER, '0010_email_secrets.sql'), 'utf8');
