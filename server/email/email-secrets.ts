@@ -43,11 +43,13 @@ export class EmailSecrets {
   }
 
   /**
-   * Text somebody typed for an email (a reply, a note) with every live link in it replaced by a
-   * placeholder, so that the email still carries the link and the stored copy does not.
+   * Text somebody typed for an email (a reply, a note, a candidate's question) with every live link
+   * in it replaced by a placeholder, so that the email still carries the link and the stored copy
+   * does not. Typed text that looks like a placeholder is changed (one capital letter), so it can
+   * neither stop the email nor be filled in.
    */
   protect(text: string): string {
-    return replaceSecretUrls(text, (url, kind) => this.link(kind, url));
+    return replaceSecretUrls(text.replaceAll(MARKER_PREFIX, 'A' + MARKER_PREFIX.slice(1)), (url, kind) => this.link(kind, url));
   }
 
   get size(): number {

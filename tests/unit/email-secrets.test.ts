@@ -88,6 +88,14 @@ describe('placeholders for live links', () => {
     expect(fillEmailSecrets({ html: '', text: protectedText }, openEmailSecrets(s.seal('y', SECRET)!, 'y', SECRET)).text).toBe(typed);
   });
 
+  it('typed text that looks like a placeholder stays text, and stops nothing', () => {
+    const s = new EmailSecrets();
+    const typed = `Is this yours? ${new EmailSecrets().link('portal', PORTAL)}`;
+    const text = s.protect(typed);
+    expect(text).toMatch(/^Is this yours\? Afterviewsecretportal[0-9a-f]{32}$/);
+    expect(fillEmailSecrets({ html: '', text }, new Map()).text).toBe(text);
+  });
+
   it('an email that still holds one of its links in plain text is refused', () => {
     const s = new EmailSecrets();
     s.link('signin', SIGNIN);
