@@ -20,8 +20,10 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          server: { deps: { inline: ['next-auth'] } },
           environment: 'node',
+          // next-auth imports `next/server` without the extension Node's ESM loader needs; run
+          // through Vite, it resolves as in the app (tests that sign in through Auth.js itself).
+          server: { deps: { inline: ['next-auth'] } },
           setupFiles: ['tests/support/integration-setup.ts'],
           globalSetup: ['tests/support/integration-global.ts'],
           testTimeout: 30_000,

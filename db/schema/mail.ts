@@ -17,6 +17,9 @@ export const systemEmails = pgTable(
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
+    // The live links behind the placeholders in html/text (a sign-in link), sealed with a key
+    // derived from AUTH_SECRET; emptied once the email is sent or has failed for good.
+    secrets: text('secrets'),
     status: emailStatusEnum('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
@@ -98,6 +101,8 @@ export const outboundEmails = pgTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    // As on system_emails: portal, invitation and unsubscribe links, sealed until the send.
+    secrets: text('secrets'),
     messageId: text('message_id').notNull(),
     status: outboundEmailStatusEnum('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),

@@ -2,17 +2,23 @@ import { createElement } from 'react';
 import MagicLinkEmail, { magicLinkSubject } from '@/emails/magic-link';
 import { renderEmail } from '@/emails/render';
 import { getDb } from '@/db/client';
+import { EmailSecrets } from '@/server/email/email-secrets';
 import { enqueueSystemEmail } from '@/server/email/system-outbox';
 import { kickDelivery } from '@/server/jobs/worker';
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
-/** next-auth's sendVerificationRequest: the link goes through the outbox, never straight out. */
+/**
+ * next-auth's sendVerificationRequest: the link goes through the outbox, never straight out. The
+ * link carries the sign-in token, so the stored email holds a placeholder and the link is sealed
+ * beside it until the send.
+ */
 export async function queueMagicLinkEmail({ identifier, url }: { identifier: string; url: string }): Promise<void> {
   const host = new URL(url).host;
+  const secrets = new EmailSecrets();
   const { html, text } = await renderEmail(
-    createElement(MagicLinkEmail, { url, host, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+    createElement(MagicLinkEmail, { url: secrets.link('signin', url), host, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
   );
-  await enqueueSystemEmail(getDb(), { kind: 'magic_link', to: identifier, subject: magicLinkSubject(host), html, text });
+  await enqueueSystemEmail(getDb(), { kind: 'magic_link', to: identifier, subject: magicLinkSubject(host), html, text, secrets });
   kickDelivery();
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { execute, getDb, queryRows, type Executor } from '@/db/client';
 import { withTenant } from '@/db/tenant';
+import { EmailSecretsError, fillEmailSecrets, openEmailSecrets, redactSecretLinks, secretsAad } from './email-secrets';
 import { platformFrom } from './from-address';
 import { mailTransport, type MailTransport, type OutgoingEmail, type SendResult } from './transport';
 import { unsafeClaimDueAgencyEmails } from './unsafe-claim-due-agency-emails';
@@ -57,6 +58,7 @@ interface ClaimedEmail extends Record<string, unknown> {
   html: string;
   text: string;
   headers: Record<string, string>;
+  secrets: string | null;
   attempts: number;
   suppressed: boolean;
 }
@@ -70,9 +72,9 @@ async function loadClaimed(ref: OutboxRef): Promise<ClaimedEmail | undefined> {
     const [row] = await queryRows<ClaimedEmail>(
       exec,
       ref.scope === 'system'
-        ? sql`select ${platformFrom()} as from_address, "to" as to_address, null as reply_to, subject, html, text, '{}'::jsonb as headers, attempts, false as suppressed
+        ? sql`select ${platformFrom()} as from_address, "to" as to_address, null as reply_to, subject, html, text, '{}'::jsonb as headers, secrets, attempts, false as suppressed
               from system_emails where id = ${ref.id} and status = 'sending'`
-        : sql`select e.from_address, e.to_address, e.reply_to, e.subject, e.html, e.text, e.headers, e.attempts,
+        : sql`select e.from_address, e.to_address, e.reply_to, e.subject, e.html, e.text, e.headers, e.secrets, e.attempts,
                 exists (select 1 from suppressions s where s.org_id = e.org_id and s.email = lower(e.to_address)) as suppressed
               from outbound_emails e where e.org_id = ${ref.orgId} and e.id = ${ref.id} and e.status = 'sending'`,
     );
@@ -82,7 +84,22 @@ async function loadClaimed(ref: OutboxRef): Promise<ClaimedEmail | undefined> {
 
 export type DeliveryOutcome = 'sent' | 'retried' | 'failed' | 'skipped';
 
-async function record(ref: OutboxRef, result: SendResult, attempts: number): Promise<DeliveryOutcome> {
+/**
+ * The stored copy as it stays once the email is done with: no sealed links, and no live link in
+ * plain text either (an email queued before links were sealed carries them inline; they go now).
+ */
+function doneWith(ref: OutboxRef, stored: ClaimedEmail) {
+  const html = redactSecretLinks(stored.html);
+  const text = redactSecretLinks(stored.text);
+  const headers = Object.fromEntries(Object.entries(stored.headers).map(([name, value]) => [name, redactSecretLinks(value)]));
+  const changed = html !== stored.html || text !== stored.text || JSON.stringify(headers) !== JSON.stringify(stored.headers);
+  if (!changed) return sql`, secrets = null`;
+  const withHeaders = ref.scope === 'agency' ? sql`, headers = ${JSON.stringify(headers)}::jsonb` : sql``;
+  return sql`, secrets = null, html = ${html}, text = ${text} ${withHeaders}`;
+}
+
+async function record(ref: OutboxRef, result: SendResult, stored: ClaimedEmail): Promise<DeliveryOutcome> {
+  const { attempts } = stored;
   const table = sql.identifier(ref.scope === 'system' ? 'system_emails' : 'outbound_emails');
   const statusAt = ref.scope === 'agency' ? sql`, status_at = now()` : sql``;
   const where = ref.scope === 'system' ? sql`id = ${ref.id}` : sql`org_id = ${ref.orgId} and id = ${ref.id}`;
@@ -91,7 +108,7 @@ async function record(ref: OutboxRef, result: SendResult, attempts: number): Pro
       // A webhook may already have moved it further (delivered); only a row still sending becomes sent.
       await execute(exec, 
         sql`update ${table} set status = case when status = 'sending' then 'sent' else status end, provider_id = ${result.providerId},
-              sent_at = coalesce(sent_at, now()), last_error = null ${statusAt} where ${where}`,
+              sent_at = coalesce(sent_at, now()), last_error = null ${statusAt} ${doneWith(ref, stored)} where ${where}`,
       );
       return 'sent';
     }
@@ -102,7 +119,7 @@ async function record(ref: OutboxRef, result: SendResult, attempts: number): Pro
       );
       return 'retried';
     }
-    await execute(exec, sql`update ${table} set status = 'failed', last_error = ${result.error} ${statusAt} where ${where}`);
+    await execute(exec, sql`update ${table} set status = 'failed', last_error = ${result.error} ${statusAt} ${doneWith(ref, stored)} where ${where}`);
     console.error(`[mail] ${idempotencyKeyOf(ref)} failed for good: ${result.error}`);
     return 'failed';
   });
@@ -117,21 +134,31 @@ export async function deliverClaimedEmail(ref: OutboxRef, transport: MailTranspo
   const row = await loadClaimed(ref);
   if (!row) return 'skipped';
   if (row.suppressed) {
-    return record(ref, { ok: false, retryable: false, error: `suppressed: ${row.to_address} bounced or complained before; not sent` }, row.attempts);
+    return record(ref, { ok: false, retryable: false, error: `suppressed: ${row.to_address} bounced or complained before; not sent` }, row);
+  }
+  let filled: { html: string; text: string; headers: Record<string, string> };
+  try {
+    // The live links are put in here, in memory, just before the send; the row keeps its placeholders.
+    const links = row.secrets ? openEmailSecrets(row.secrets, secretsAad(ref)) : new Map<string, string>();
+    filled = fillEmailSecrets({ html: row.html, text: row.text, headers: row.headers }, links);
+  } catch (error) {
+    if (!(error instanceof EmailSecretsError)) throw error;
+    // Never sent with a placeholder where its link should be: the sender sends a new one instead.
+    return record(ref, { ok: false, retryable: false, error: `not sent: ${error.message}; send it again to make a new link` }, row);
   }
   const email: OutgoingEmail = {
     from: row.from_address,
     to: [row.to_address],
     subject: row.subject,
-    html: row.html,
-    text: row.text,
+    html: filled.html,
+    text: filled.text,
     replyTo: row.reply_to ?? undefined,
-    headers: Object.keys(row.headers).length > 0 ? row.headers : undefined,
+    headers: Object.keys(filled.headers).length > 0 ? filled.headers : undefined,
   };
   const result = await transport
     .send(email, { idempotencyKey: idempotencyKeyOf(ref) })
     .catch((error: unknown): SendResult => ({ ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) }));
-  return record(ref, result, row.attempts);
+  return record(ref, result, row);
 }
 
 export interface DeliveryReport {

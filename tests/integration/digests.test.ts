@@ -10,6 +10,7 @@ import { signDigestUnsubscribe } from '@/server/services/digests/digest-token';
 import { recordTouch } from '@/server/services/touches/record-touch';
 import type { TouchKind } from '@/db/schema';
 import { addMember, createTenant, createUser, type TenantFixture } from '../support/fixtures';
+import { revealOutboundEmail } from '../support/stored-email';
 
 interface DigestEmail extends Record<string, unknown> {
   to_address: string;
@@ -22,14 +23,16 @@ interface DigestEmail extends Record<string, unknown> {
   candidate_id: string | null;
 }
 
+/** The agency's digests as they will be sent (the stored rows hold placeholders for the unsubscribe link). */
 async function digestsOf(orgId: string): Promise<DigestEmail[]> {
-  return withTenant(orgId, (tx) =>
-    queryRows<DigestEmail>(
+  const rows = await withTenant(orgId, (tx) =>
+    queryRows<DigestEmail & { id: string }>(
       tx,
-      sql`select to_address, subject, text, html, headers, dedupe_key, created_by, candidate_id from outbound_emails
+      sql`select id, to_address, subject, text, html, headers, dedupe_key, created_by, candidate_id from outbound_emails
           where org_id = ${orgId} and kind = 'daily_digest' order by created_at, dedupe_key`,
     ),
   );
+  return Promise.all(rows.map(async ({ id, ...row }) => ({ ...row, ...(await revealOutboundEmail(orgId, id)) })));
 }
 
 async function digestEnabled(orgId: string, userId: string): Promise<boolean | undefined> {

@@ -18,6 +18,7 @@ import { rebuildEngagement } from '@/server/services/touches/rebuild-engagement'
 import { createContextForUser } from '@/server/trpc/context';
 import { createCallerFactory } from '@/server/trpc/init';
 import { callerFor, createTenant, snapshotTenant, type TenantFixture } from '../support/fixtures';
+import { revealOutboundEmail } from '../support/stored-email';
 
 vi.mock('@/server/auth/config', () => ({ auth: vi.fn() }));
 
@@ -60,10 +61,10 @@ async function richCandidate(label: string): Promise<RichCandidate> {
   await owner.touch.log({ orgSlug: fx.slug, candidateId: fx.candidateId, kind: 'note', direction: 'outbound', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), body: noteBody, clientRequestId: randomUUID() });
   const sent = await owner.email.send({ orgSlug: fx.slug, candidateId: fx.candidateId, body: emailBody, clientRequestId: randomUUID() });
   await owner.portal.sendInvitation({ orgSlug: fx.slug, candidateId: fx.candidateId, applicationId: fx.applicationId, interviewId: fx.interviewId });
-  const invitationToken = await withTenant(fx.orgId, async (tx) => {
+  const invitationId = await withTenant(fx.orgId, async (tx) => {
     // Other files' agencies share the outbox on a server database: this file's emails must not be due.
     await tx.execute(sql`update outbound_emails set next_attempt_at = now() + interval '1 day' where org_id = ${fx.orgId} and status = 'queued'`);
-    const [invitation] = await queryRows<{ text: string }>(tx, sql`select text from outbound_emails where org_id = ${fx.orgId} and kind = 'portal_invitation'`);
+    const [invitation] = await queryRows<{ id: string }>(tx, sql`select id from outbound_emails where org_id = ${fx.orgId} and kind = 'portal_invitation'`);
     const [conversation] = await queryRows<{ id: string }>(tx, sql`select id from conversations where org_id = ${fx.orgId} and candidate_id = ${fx.candidateId}`);
     await tx.execute(
       sql`insert into inbound_emails (org_id, resend_email_id, conversation_id, touch_id, from_address, to_addresses, subject, text, full_text, message_id, received_at)
@@ -76,8 +77,9 @@ async function richCandidate(label: string): Promise<RichCandidate> {
     );
     await tx.execute(sql`insert into suppressions (org_id, email, reason) values (${fx.orgId}, ${email}, 'bounced')`);
     await tx.execute(sql`update conversations set "references" = '{<CAF-reply@mail.candidate.example>}', last_message_id = '<CAF-reply@mail.candidate.example>' where id = ${conversation!.id}`);
-    return /\/p\/([A-Za-z0-9_-]{43})/.exec(invitation!.text)![1]!;
+    return invitation!.id;
   });
+  const invitationToken = /\/p\/([A-Za-z0-9_-]{43})/.exec((await revealOutboundEmail(fx.orgId, invitationId)).text)![1]!;
   expect(sent.emailId).toBeTruthy();
   return { ...fx, email, phone, emailBody, noteBody, replyText, unroutedText, invitationToken };
 }
@@ -123,12 +125,13 @@ describe('candidate export', () => {
     expect(data.engagement.candidate).toMatchObject({ strongCount: 1, maxStrength: 6 });
     expect(data.suppression).toMatchObject({ email: a.email, reason: 'bounced' });
 
-    // Neither the hashes nor the tokens: the invitation's URL is in the email text, and is cut out.
+    // Neither the hashes nor the tokens: the invitation's stored text holds a placeholder, shown as "[portal link]".
     expect(text).not.toMatch(/token_?hash/i);
     for (const hash of await portalHashes(a)) expect(text).not.toContain(hash);
     expect(text).not.toContain(a.invitationToken);
     expect(text).not.toContain(a.portalToken);
-    expect(text).toContain('/p/[link removed]');
+    expect(text).toContain('[portal link]');
+    expect(text).not.toContain('afterviewsecret');
     // Nothing of agency B.
     expect(text).not.toContain(b.candidateName);
 

@@ -1,6 +1,7 @@
 import { renderTemplate } from '@/emails';
 import type { Tx } from '@/db/client';
 import { withTenant } from '@/db/tenant';
+import { EmailSecrets } from '@/server/email/email-secrets';
 import { AppError } from '@/server/errors';
 import { kickDelivery } from '@/server/jobs/worker';
 import { assertNotSuppressed, loadMailSettings, queueOutboundEmail } from '@/server/services/email/queue-outbound-email';
@@ -35,8 +36,11 @@ async function queueDigest(ctx: ServiceContext, digest: ComposedDigest): Promise
     throw error;
   }
   const org = await loadMailSettings(ctx);
-  const rendered = await renderTemplate('daily-digest', digest.props);
-  const unsubscribe = digest.props.unsubscribeUrl;
+  // The unsubscribe link never expires and needs no sign-in: a secret like the others, so the
+  // stored email and its List-Unsubscribe header hold a placeholder until the send.
+  const secrets = new EmailSecrets();
+  const unsubscribe = secrets.link('unsub', digest.props.unsubscribeUrl);
+  const rendered = await renderTemplate('daily-digest', { ...digest.props, unsubscribeUrl: unsubscribe });
   const { queued } = await queueOutboundEmail(ctx, {
     kind: 'daily_digest',
     candidateId: null,
@@ -50,6 +54,7 @@ async function queueDigest(ctx: ServiceContext, digest: ComposedDigest): Promise
     createdBy: null,
     // RFC 8058: mail clients offer "Unsubscribe" and post to the link themselves, with no page in between.
     extraHeaders: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    secrets,
   });
   return queued ? 'queued' : 'duplicate';
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { execute, queryRows } from '@/db/client';
 import { outboundEmails, type OutboundEmailKind } from '@/db/schema';
+import { assertNoPlainSecrets, secretsAad, type EmailSecrets } from '@/server/email/email-secrets';
 import { agencyFromHeader, platformAddress } from '@/server/email/from-address';
 import { AppError } from '@/server/errors';
 import { kickDelivery } from '@/server/jobs/worker';
@@ -71,6 +72,8 @@ export interface QueueEmailInput {
   createdBy?: string | null;
   /** More headers (List-Unsubscribe…); they cannot replace Message-ID or the threading headers. */
   extraHeaders?: Record<string, string>;
+  /** The live links behind the placeholders in html, text and headers: sealed in the row, put in at send time. */
+  secrets?: EmailSecrets;
 }
 
 /**
@@ -92,6 +95,8 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
     conversation && input.org.inbound_domain
       ? replyAddress(conversation.reply_token, input.org.inbound_domain)
       : (input.org.reply_to_address ?? input.fallbackReplyTo);
+  assertNoPlainSecrets({ subject: input.subject, html: input.html, text: input.text, headers }, input.secrets);
+  const secrets = input.secrets?.seal(secretsAad({ scope: 'agency', orgId: ctx.actor.orgId, id })) ?? null;
   const inserted = await ctx.tx
     .insert(outboundEmails)
     .values({
@@ -108,6 +113,7 @@ export async function queueOutboundEmail(ctx: ServiceContext, input: QueueEmailI
       html: input.html,
       text: input.text,
       headers,
+      secrets,
       messageId,
       createdBy: input.createdBy !== undefined ? input.createdBy : ctx.actor.userId,
       dedupeKey: input.dedupeKey ?? null,

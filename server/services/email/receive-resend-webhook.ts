@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+import { redactSecretLinksDeep } from '@/server/email/email-secrets';
 import { env } from '@/server/env';
 import { clientIpOf } from '@/server/security/client-ip';
 import { unsafeHitRateLimit } from '@/server/services/rate-limits/unsafe-hit-rate-limit';
@@ -60,7 +61,9 @@ export async function receiveResendWebhook(request: Request): Promise<WebhookRec
   const payload = toStorableJson(event as Record<string, unknown>);
 
   try {
-    const inserted = await unsafeStoreEmailEvent({ svixId: id, type: payload.type as string, payload });
+    // A tracked click names the link clicked, which may be a live portal link: kept as "[portal link]".
+    const stored = redactSecretLinksDeep(payload);
+    const inserted = await unsafeStoreEmailEvent({ svixId: id, type: payload.type as string, payload: stored });
     return { status: 200, body: inserted ? { ok: true } : { ok: true, duplicate: true }, stored: inserted };
   } catch (error) {
     console.error('[webhooks] could not store a Resend event; Resend will retry', error);

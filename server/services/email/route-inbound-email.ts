@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { execute } from '@/db/client';
 import { withTenant } from '@/db/tenant';
 import { inboundEmails } from '@/db/schema';
+import { redactSecretLinks } from '@/server/email/email-secrets';
 import { resendApi } from '@/server/email/transport';
 import { toStorableJson } from '@/server/services/records/storable-text';
 import { BODY_MAX, recordTouch } from '@/server/services/touches/record-touch';
@@ -51,14 +52,16 @@ export async function routeInboundEmail(resendEmailId: string, options: { now?: 
   const message = toStorableJson(fetched);
 
   const recipients = [...new Set([...(message.to ?? []), ...(message.cc ?? []), ...(message.received_for ?? [])].map((a) => a.toLowerCase()))];
-  const fullText = (message.text ?? (message.html ? htmlToText(message.html) : '')).trim();
+  // A reply quotes the email it answers, and that may be the portal invitation: its live link is
+  // cut out of everything kept (a candidate pasting their own link is cut the same way).
+  const fullText = redactSecretLinks((message.text ?? (message.html ? htmlToText(message.html) : '')).trim());
   const body = truncate(visibleReply(fullText), BODY_MAX);
   const receivedAt = new Date(message.created_at);
   const base = {
     resendEmailId,
     fromAddress: message.from,
     toAddresses: recipients,
-    subject: truncate(message.subject ?? '', 500),
+    subject: truncate(redactSecretLinks(message.subject ?? ''), 500),
     text: body,
     fullText: truncate(fullText, 100_000),
     messageId: message.message_id ?? null,

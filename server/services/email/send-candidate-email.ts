@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { conversationSubject, recruiterReplySubject } from '@/emails/recruiter-reply';
 import { renderTemplate } from '@/emails';
 import { queryRows } from '@/db/client';
+import { EmailSecrets } from '@/server/email/email-secrets';
 import { refuseControlCharacters } from '@/server/email/headers';
 import { AppError } from '@/server/errors';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
@@ -88,13 +89,16 @@ export async function sendCandidateEmail(ctx: ServiceContext, input: SendCandida
     }
   }
 
+  // A live link pasted into the message (a portal link copied from the candidate's page) goes
+  // out in the email, but is stored as a placeholder: the touch keeps "[portal link]".
+  const secrets = new EmailSecrets();
   const rendered = await renderTemplate('recruiter-reply', {
     agencyName: org.name,
     brandColor: org.brand_color,
     logoUrl: org.logo_url,
     recruiterName: sender.name,
-    body: input.body,
-    quoted,
+    body: secrets.protect(input.body),
+    quoted: quoted && { ...quoted, text: secrets.protect(quoted.text) },
     threadSubject: conversation.subject,
   });
   const { touch } = await recordTouch(
@@ -123,6 +127,7 @@ export async function sendCandidateEmail(ctx: ServiceContext, input: SendCandida
     conversation,
     org,
     fallbackReplyTo: sender.email,
+    secrets,
   });
   return { touchId: touch.id, emailId: email.id };
 }

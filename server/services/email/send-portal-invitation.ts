@@ -4,6 +4,7 @@ import { firstName } from '@/server/services/candidates/first-name';
 import { renderTemplate } from '@/emails';
 import { conversationSubject } from '@/emails/recruiter-reply';
 import { queryRows } from '@/db/client';
+import { EmailSecrets } from '@/server/email/email-secrets';
 import { AppError } from '@/server/errors';
 import { getVisibleCandidate } from '@/server/services/candidates/get-candidate';
 import { createPortalLink, ZCreatePortalLinkInput } from '@/server/services/portal/create-portal-link';
@@ -47,6 +48,8 @@ export async function sendPortalInvitation(ctx: ServiceContext, input: SendPorta
   const dateIn = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...options, timeZone: about.time_zone }).format(d);
   const interviewLabel = about.kind && about.starts_at ? `your ${KIND_LABEL[about.kind]} interview on ${dateIn(about.starts_at, { weekday: 'long', day: 'numeric', month: 'long' })}` : null;
 
+  // The link is live: the stored email holds a placeholder, the link itself is sealed beside it.
+  const secrets = new EmailSecrets();
   const rendered = await renderTemplate('portal-invitation', {
     candidateFirstName: firstName(candidate.name),
     agencyName: org.name,
@@ -56,9 +59,9 @@ export async function sendPortalInvitation(ctx: ServiceContext, input: SendPorta
     jobTitle: about.title,
     clientCompany: about.client_company,
     interviewLabel,
-    portalUrl: link.url,
+    portalUrl: secrets.link('portal', link.url),
     expiresOn: dateIn(link.expiresAt, { day: 'numeric', month: 'long', year: 'numeric' }),
-    personalNote: input.personalNote || null,
+    personalNote: input.personalNote ? secrets.protect(input.personalNote) : null,
   });
   const conversation = await ensureConversation(tx, actor.orgId, candidate.id, conversationSubject(about.title));
   const { touch } = await recordTouch(
@@ -88,6 +91,7 @@ export async function sendPortalInvitation(ctx: ServiceContext, input: SendPorta
     conversation,
     org,
     fallbackReplyTo: sender.email,
+    secrets,
   });
   return { linkId: link.linkId, expiresAt: link.expiresAt, replacedLinkId: link.replacedLinkId, emailId: email.id, to: candidate.email };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { renderTemplate } from '@/emails';
 import { queryRows, uuidArray } from '@/db/client';
 import type { Role } from '@/db/schema';
+import { EmailSecrets } from '@/server/email/email-secrets';
 import { AppError } from '@/server/errors';
 import { assertNotSuppressed, loadMailSettings, queueOutboundEmail } from '@/server/services/email/queue-outbound-email';
 import { loadSender } from '@/server/services/email/send-candidate-email';
@@ -48,12 +49,14 @@ export async function sendInvitationEmail(ctx: ServiceContext, invitation: Invit
         sql`select name from teams where org_id = ${ctx.actor.orgId} and id = any(${uuidArray(invitation.teamIds)}) and archived_at is null order by name`,
       )
     : [];
+  // The link is live: the stored email holds a placeholder, the link itself is sealed beside it.
+  const secrets = new EmailSecrets();
   const rendered = await renderTemplate('team-invitation', {
     agencyName: org.name,
     inviterName: sender.name,
     role: invitation.role,
     teamNames: teams.map((t) => t.name),
-    acceptUrl: invitationUrl(invitation.token),
+    acceptUrl: secrets.link('invite', invitationUrl(invitation.token)),
     expiresOn: formatExpiry(invitation.expiresAt, zone?.time_zone ?? 'UTC'),
   });
   const email = await queueOutboundEmail(ctx, {
@@ -65,6 +68,7 @@ export async function sendInvitationEmail(ctx: ServiceContext, invitation: Invit
     text: rendered.text,
     org,
     fallbackReplyTo: sender.email,
+    secrets,
   });
   return { emailId: email.id };
 }

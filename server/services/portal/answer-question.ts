@@ -7,6 +7,7 @@ import { getVisibleCandidate } from '@/server/services/candidates/get-candidate'
 import { recordTouch } from '@/server/services/touches/record-touch';
 import type { ServiceContext } from '@/server/services/types';
 import { renderTemplate } from '@/emails';
+import { EmailSecrets } from '@/server/email/email-secrets';
 import { ensureConversation } from '@/server/services/email/ensure-conversation';
 import { assertNotSuppressed, loadMailSettings, queueOutboundEmail } from '@/server/services/email/queue-outbound-email';
 import { defaultThreadSubject, loadSender } from '@/server/services/email/send-candidate-email';
@@ -90,14 +91,15 @@ async function emailAnswer(
   const org = await loadMailSettings(ctx);
   const sender = await loadSender(ctx);
   const conversation = await ensureConversation(ctx.tx, ctx.actor.orgId, input.candidate.id, await defaultThreadSubject(ctx, input.candidate.id, org.name));
+  const secrets = new EmailSecrets();
   const rendered = await renderTemplate('question-answered', {
     candidateFirstName: firstName(input.candidate.name),
     agencyName: org.name,
     brandColor: org.brand_color,
     logoUrl: org.logo_url,
     recruiterName: sender.name,
-    question: input.question,
-    answer: input.answer,
+    question: secrets.protect(input.question),
+    answer: secrets.protect(input.answer),
     // The portal link is a secret only the candidate holds (its hash is all we keep).
     portalUrl: null,
   });
@@ -112,6 +114,7 @@ async function emailAnswer(
     conversation,
     org,
     fallbackReplyTo: sender.email,
+    secrets,
   });
   return id;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '@/db/client';
 import type { Interviewer } from '@/db/schema';
+import { describeSecretMarkers, redactSecretLinks } from '@/server/email/email-secrets';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import type { ServiceContext } from '@/server/services/types';
 import { loadPrivacyCandidate, ZPrivacyCandidateInput } from './privacy-candidate';
@@ -11,13 +12,14 @@ export const CANDIDATE_EXPORT_FORMAT = 'afterview.candidate-export.v1';
 export const ZExportCandidateInput = ZPrivacyCandidateInput;
 export type ExportCandidateInput = z.infer<typeof ZExportCandidateInput>;
 
-// A portal invitation's text, or a tracked click, holds a live portal URL: the token is a secret
-// (only its hash is stored) and leaves the system nowhere else, so the export leaves it out too.
+// Stored emails hold placeholders where their live links went ("[portal link]" here); text from
+// before they did, a quoted invitation or a tracked click may still hold a live URL: the token is a
+// secret (only its hash is stored) and leaves the system nowhere else, so the export leaves it out.
 const PORTAL_TOKEN = /\/p\/[A-Za-z0-9_-]{20,}/g;
 const TOKEN_REMOVED = '/p/[link removed]';
 
 function withoutPortalTokens<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(PORTAL_TOKEN, TOKEN_REMOVED) as T;
+  if (typeof value === 'string') return redactSecretLinks(describeSecretMarkers(value)).replace(PORTAL_TOKEN, TOKEN_REMOVED) as T;
   if (Array.isArray(value)) return value.map((v) => withoutPortalTokens(v)) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutPortalTokens(v)])) as T;

@@ -98,14 +98,14 @@ export async function scrubCandidate(
   const emailsCancelled = await count(
     tx,
     sql`with u as (
-          update outbound_emails e set status = 'failed', last_error = 'Not sent: the candidate was erased.', status_at = now()
+          update outbound_emails e set status = 'failed', last_error = 'Not sent: the candidate was erased.', status_at = now(), secrets = null
           where ${sentWhere} and e.status in ('queued', 'sending') returning 1)
         select count(*)::int as n from u`,
   );
   const emailsSentScrubbed = await count(
     tx,
     sql`with u as (
-          update outbound_emails e set to_address = ${erasedEmail}, reply_to = null, subject = ${ERASED_SUBJECT}, html = '', text = '',
+          update outbound_emails e set to_address = ${erasedEmail}, reply_to = null, subject = ${ERASED_SUBJECT}, html = '', text = '', secrets = null,
             headers = '{}'::jsonb, last_error = ${email ? sql`regexp_replace(e.last_error, ${escapeRegex(email)}, ${erasedEmail}, 'gi')` : sql`e.last_error`}
           where ${sentWhere} returning 1)
         select count(*)::int as n from u`,

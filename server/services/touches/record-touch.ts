@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { execute, queryRows, ts, type Tx } from '@/db/client';
 import { CHANNELS, DIRECTIONS, TOUCH_KINDS, type Direction, type TouchKind } from '@/db/schema';
+import { redactSecretLinks, redactSecretLinksDeep } from '@/server/email/email-secrets';
 import { AppError } from '@/server/errors';
 import { awaitingKinds, followsUp, touchPoints } from './engagement-sql';
 import { strengthOf, TOUCH_RULES } from './touch-kinds';
@@ -112,7 +113,9 @@ export interface RecordedTouch {
  * transaction, by merging this touch into the running figures.
  */
 export async function recordTouch({ tx, orgId }: { tx: Tx; orgId: string }, raw: RecordTouchInput): Promise<RecordedTouch> {
-  const input = ZRecordTouchInput.parse(raw);
+  const parsed = ZRecordTouchInput.parse(raw);
+  // A live link (a pasted portal link, a quoted invitation, a tracked click) is a secret the ledger never keeps.
+  const input = { ...parsed, body: parsed.body && redactSecretLinks(parsed.body), meta: parsed.meta && redactSecretLinksDeep(parsed.meta) };
   if (!TOUCH_RULES[input.kind].directions.includes(input.direction)) {
     throw new AppError('BAD_REQUEST', `A ${TOUCH_RULES[input.kind].label.toLowerCase()} cannot be ${input.direction}.`, { field: 'direction' });
   }
